@@ -1,0 +1,23 @@
+namespace Llo.Testing;
+
+/// <summary>
+/// Where the real servers that <c>./llo test</c> started for this run are.
+/// The test script exports these variables; a test run without them fails loudly rather than skipping.
+/// </summary>
+public static class TestServers
+{
+    /// <summary>Npgsql connection string of a superuser on the test PostgreSQL cluster.</summary>
+    public static string PostgresAdmin => Required("LLO_TEST_POSTGRES");
+
+    /// <summary>AMQP URI of the test RabbitMQ node.</summary>
+    public static string RabbitMq => Required("LLO_TEST_RABBITMQ");
+
+    /// <summary>Erlang node name of the test RabbitMQ, for <c>rabbitmqctl -n</c> (stop_app/start_app).</summary>
+    public static string RabbitMqNode => Required("LLO_TEST_RABBITMQ_NODE");
+
+    private static string Required(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"{name} is not set: run the tests with './llo test', which starts PostgreSQL and RabbitMQ for them.");
+}
