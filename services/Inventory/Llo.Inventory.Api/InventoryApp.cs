@@ -1,0 +1,31 @@
+using Llo.Inventory.Api.Persistence;
+
+namespace Llo.Inventory.Api;
+
+/// <summary>The inventory service's wiring, shared by Program and the tests that host it on real ports.</summary>
+public static class InventoryApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddNpgsqlDataSource("inventory-db");
+        builder.Services.AddHostedService<SchemaInitializer>();
+
+        builder.Services.AddGrpc().AddJsonTranscoding();
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(options =>
+            options.SwaggerDoc("v1", new() { Title = "Llo inventory", Version = "v1" }));
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.UseSwagger(options => options.RouteTemplate = "api/inventory/{documentName}/openapi.json");
+
+        // Feature services are mapped here, one line each.
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+}
