@@ -42,7 +42,7 @@ internal sealed record Envelope(Guid MessageId, string Type, int Version, DateTi
         if (!Guid.TryParse(properties.MessageId, out var messageId) || string.IsNullOrEmpty(properties.Type)) return null;
         var headers = properties.Headers;
         var occurredAt = DateTimeOffset.TryParse(Text(headers, OccurredAtHeader), CultureInfo.InvariantCulture,
-            DateTimeStyles.RoundtripKind, out var at) ? at : DateTimeOffset.FromUnixTimeSeconds(properties.Timestamp.UnixTime);
+            DateTimeStyles.AssumeUniversal, out var at) ? at : DateTimeOffset.FromUnixTimeSeconds(properties.Timestamp.UnixTime);
         return new Envelope(messageId, properties.Type, Number(headers, VersionHeader) ?? 1, occurredAt,
             Text(headers, TraceParentHeader), Math.Max(1, Number(headers, AttemptHeader) ?? 1));
     }

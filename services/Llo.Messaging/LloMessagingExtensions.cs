@@ -22,6 +22,7 @@ public static class LloMessagingExtensions
             subscriptions = new Subscriptions();
             builder.Services.AddSingleton(subscriptions);
         }
+        builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<MessagingMetrics>();
         builder.Services.AddHostedService<EventConsumer>();
         return new LloMessagingBuilder(builder.Services, subscriptions);
