@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Llo.Contracts.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Llo.Messaging;
+
+/// <summary>
+/// Runs one consumer per subscription (manual ack, prefetch). A handled message is acknowledged after the handler
+/// and the inbox record succeeded; a failed one is re-published to the retry queue with a growing delay and the next
+/// <c>llo-attempt</c>, and after the last attempt rejected so the broker dead-letters it to <c>Q.dead</c>.
+/// It is never acknowledged unhandled.
+/// </summary>
+internal sealed class EventConsumer(
+    IServiceProvider services,
+    Subscriptions subscriptions,
+    MessagingMetrics metrics,
+    IOptions<LloMessagingOptions> options,
+    ILogger<EventConsumer> logger) : BackgroundService
+{
+    private readonly LloMessagingOptions _options = options.Value;
+
+    // The inbox lives in the service's database: the outbox one, or else any NpgsqlDataSource the service registered.
+    private readonly NpgsqlDataSource? _inbox =
+        services.GetService<MessagingDatabase>()?.DataSource ?? services.GetService<NpgsqlDataSource>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (subscriptions.Count == 0) return;
+        var duplicate = subscriptions.GroupBy(s => s.QueueName).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Queue '{duplicate.Key}' has more than one handler; give each handler its own queue.");
+        if (_inbox is null)
+            logger.LogWarning("No database for the messaging inbox: handlers must tolerate a redelivered message themselves");
+
+        await Task.WhenAll(subscriptions.Select(s => ConsumeAsync(s, stoppingToken)));
+    }
+
+    /// <summary>Keeps one subscription consuming: (re)opens its channel whenever it closes for good.</summary>
+    private async Task ConsumeAsync(Subscription subscription, CancellationToken ct)
+    {
+        var failures = 0;
+        var schemaReady = _inbox is null;
+        while (!ct.IsCancellationRequested)
+        {
+            IChannel? channel = null;
+            try
+            {
+                if (!schemaReady)
+                {
+                    await MessagingSchema.EnsureAsync(_inbox!, ct);
+                    schemaReady = true;
+                }
+                var connection = services.GetRequiredService<IConnection>();
+                channel = await connection.CreateChannelAsync(
+                    new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
+                await RabbitMqTopology.DeclareSubscriptionAsync(channel, subscription.QueueName, subscription.Event.Type, ct);
+                await channel.BasicQosAsync(0, _options.Prefetch, global: false, ct);
+
+                // A lost connection is recovered by the client together with this channel and its consumer; only a
+                // channel closed while the connection stays up (a channel error) needs a new one from here.
+                var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                channel.ChannelShutdownAsync += (_, args) =>
+                {
+                    if (connection.IsOpen && args.Initiator != ShutdownInitiator.Application) closed.TrySetResult();
+                    return Task.CompletedTask;
+                };
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                var open = channel;
+                consumer.ReceivedAsync += (_, delivery) => HandleDeliveryAsync(open, subscription, delivery, ct);
+                await channel.BasicConsumeAsync(subscription.QueueName, autoAck: false, consumer, ct);
+                failures = 0;
+
+                await closed.Task.WaitAsync(ct);
+                logger.LogWarning("Channel of queue {Queue} closed; reopening", subscription.QueueName);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var delay = Backoff.Delay(failures, _options.RetryDelay, _options.MaxRetryDelay);
+                logger.LogWarning("Consumer for queue {Queue} could not start ({Error}: {Reason}); retrying in {Delay}",
+                    subscription.QueueName, ex.GetType().Name, ex.Message, delay);
+                try { await Task.Delay(delay, ct); }
+                catch (OperationCanceledException) { break; }
+            }
+            finally
+            {
+                if (channel is not null)
+                {
+                    try { await channel.DisposeAsync(); }
+                    catch (Exception ex) { logger.LogDebug(ex, "Closing the channel of {Queue} failed", subscription.QueueName); }
+                }
+            }
+        }
+    }
+
+    private async Task HandleDeliveryAsync(IChannel channel, Subscription subscription, BasicDeliverEventArgs delivery, CancellationToken ct)
+    {
+        var queue = subscription.QueueName;
+        var envelope = Envelope.TryRead(delivery.BasicProperties);
+        if (envelope is null)
+        {
+            await DeadLetterAsync(channel, delivery, queue, delivery.BasicProperties.Type ?? "(none)", delivery.BasicProperties.MessageId ?? "(none)", 0);
+            return;
+        }
+
+        ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
+        using var activity = MessagingMetrics.ActivitySource.StartActivity($"{queue} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "rabbitmq");
+        activity?.SetTag("messaging.destination.name", queue);
+        activity?.SetTag("messaging.message.id", envelope.MessageId.ToString());
+        activity?.SetTag("llo.event.type", envelope.Type);
+        activity?.SetTag("llo.attempt", envelope.Attempt);
+
+        if (Deserialize(subscription, delivery.Body) is not { } evt)
+        {
+            // A body that does not parse will not parse on a retry either.
+            activity?.SetStatus(ActivityStatusCode.Error, nameof(JsonException));
+            await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), envelope.Attempt);
+            return;
+        }
+
+        try
+        {
+            var handled = await HandleAsync(subscription, envelope, evt, ct);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
+            if (handled) metrics.Handled(queue, envelope.Type);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: the broker redelivers the unacknowledged message to the next consumer.
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            await FailAsync(channel, delivery, envelope, queue, ex, ct);
+        }
+    }
+
+    /// <summary>Runs the handler once per message id: false when the inbox says it was already done.</summary>
+    private async Task<bool> HandleAsync(Subscription subscription, Envelope envelope, IntegrationEvent evt, CancellationToken ct)
+    {
+        var context = new IntegrationEventContext(envelope.MessageId, envelope.Type, envelope.Version, envelope.OccurredAt, envelope.Attempt);
+
+        if (_inbox is null)
+        {
+            await DispatchAsync(subscription, evt, context, ct);
+            return true;
+        }
+
+        await using var connection = await _inbox.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (!await Inbox.TryClaimAsync(tx, envelope.MessageId, subscription.QueueName, ct))
+        {
+            logger.LogDebug("Message {MessageId} was already handled by {Queue}; acknowledging the duplicate",
+                envelope.MessageId, subscription.QueueName);
+            return false;
+        }
+        await DispatchAsync(subscription, evt, context, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    private static IntegrationEvent? Deserialize(Subscription subscription, ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return (IntegrationEvent?)JsonSerializer.Deserialize(body.Span, subscription.EventClrType, Outbox.Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private async Task DispatchAsync(Subscription subscription, IntegrationEvent evt, IntegrationEventContext context, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await subscription.Dispatch(scope.ServiceProvider, evt, context, ct);
+    }
+
+    private async Task FailAsync(IChannel channel, BasicDeliverEventArgs delivery, Envelope envelope, string queue, Exception error, CancellationToken ct)
+    {
+        // Exception messages may quote event data, so only the exception type is logged.
+        if (envelope.Attempt >= _options.MaxDeliveryAttempts)
+        {
+            await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), envelope.Attempt);
+            return;
+        }
+
+        var delay = Backoff.Delay(envelope.Attempt, _options.RetryDelay, _options.MaxRetryDelay);
+        logger.LogInformation("Handling {EventType} message {MessageId} from {Queue} failed ({Error}), attempt {Attempt} of {MaxAttempts}; retrying in {Delay}",
+            envelope.Type, envelope.MessageId, queue, error.GetType().Name, envelope.Attempt, _options.MaxDeliveryAttempts, delay);
+        try
+        {
+            // The copy waits in Q.retry until its TTL expires and the broker dead-letters it back to Q.
+            var properties = (envelope with { Attempt = envelope.Attempt + 1 }).ToProperties();
+            properties.Expiration = ((long)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await channel.BasicPublishAsync("", RabbitMqTopology.RetryQueue(queue), mandatory: true, properties, delivery.Body.ToArray(), ct);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Could not park it for a retry: hand it back to the queue rather than lose it.
+            logger.LogWarning("Scheduling a retry of message {MessageId} from {Queue} failed ({Error}); requeueing it",
+                envelope.MessageId, queue, ex.GetType().Name);
+            await TryAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, ct));
+        }
+    }
+
+    /// <summary>Rejects without requeue: the queue's dead-letter exchange <c>llo.dead</c> moves it to <c>Q.dead</c>.</summary>
+    private async Task DeadLetterAsync(IChannel channel, BasicDeliverEventArgs delivery, string queue, string type, string messageId, int attempts)
+    {
+        if (!await TryAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false))) return;
+        logger.LogWarning("Dead-lettered {EventType} message {MessageId} from {Queue} to {DeadQueue} after {Attempts} attempts",
+            type, messageId, queue, RabbitMqTopology.DeadQueue(queue), attempts);
+        metrics.DeadLettered(queue, type);
+    }
+
+    private async Task<bool> TryAsync(Func<ValueTask> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Acknowledgement failed ({Error}); the broker will redeliver", ex.GetType().Name);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Some tests stop and start the shared test broker; nothing else may run while they do.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

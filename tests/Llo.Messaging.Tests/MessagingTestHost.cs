@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Llo.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Llo.Messaging.Tests;
+
+/// <summary>A generic host with Llo messaging wired to the test broker and a test database, as a service would have it.</summary>
+public static class MessagingTestHost
+{
+    public static async Task<IHost> StartAsync(
+        NpgsqlDataSource database, Received received, Action<LloMessagingBuilder> configure, CapturedLogs? logs = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = TestServers.RabbitMq,
+            // Short delays so retries and relaying take moments, not minutes.
+            ["Llo:Messaging:RelayPollInterval"] = "00:00:00.100",
+            ["Llo:Messaging:RetryDelay"] = "00:00:00.100",
+            ["Llo:Messaging:MaxRetryDelay"] = "00:00:00.400",
+            ["Llo:Messaging:MaxDeliveryAttempts"] = "3",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        if (logs is not null) builder.Logging.AddProvider(logs);
+        builder.Services.AddSingleton(received);
+
+        configure(builder.AddLloMessaging().UseOutbox(_ => database));
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    public static string UniqueQueue(string name) => $"test.{name}.{Guid.NewGuid():N}";
+}

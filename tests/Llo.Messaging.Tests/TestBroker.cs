@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Llo.Testing;
+using RabbitMQ.Client;
+
+namespace Llo.Messaging.Tests;
+
+/// <summary>The test's own view of the broker: inspecting queues, publishing raw messages, stopping and starting it.</summary>
+public static class TestBroker
+{
+    public static Task<IConnection> ConnectAsync() =>
+        new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), AutomaticRecoveryEnabled = false }.CreateConnectionAsync();
+
+    /// <summary>Waits until <paramref name="queue"/> exists and has a consumer, i.e. the host is ready to receive.</summary>
+    public static async Task WaitForConsumerAsync(string queue, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await using var connection = await ConnectAsync();
+                await using var channel = await connection.CreateChannelAsync();
+                if (await channel.ConsumerCountAsync(queue) > 0) return;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                // The queue is not declared yet (the passive check closes the channel).
+            }
+            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"No consumer on {queue} within {timeout}.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Polls a queue with basic.get until a message arrives.</summary>
+    public static async Task<BasicGetResult> GetAsync(string queue, TimeSpan timeout)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await channel.BasicGetAsync(queue, autoAck: true) is { } result) return result;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No message in {queue} within {timeout}.");
+    }
+
+    public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
+
+    public static Task StartAppAsync() => RabbitMqCtlAsync("start_app");
+
+    private static async Task RabbitMqCtlAsync(string command)
+    {
+        var dir = Environment.GetEnvironmentVariable("LLO_TEST_RABBITMQ_DIR")
+            ?? throw new InvalidOperationException("LLO_TEST_RABBITMQ_DIR is not set: run the tests with './llo test'.");
+        var ctl = "/usr/lib/rabbitmq/bin/rabbitmqctl";
+        // The node's Erlang cookie lives in HOME of the rabbitmq account that started it.
+        var start = Environment.UserName == "root"
+            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "rabbitmq", "--", "env", $"HOME={dir}", ctl } }
+            : new ProcessStartInfo(ctl) { Environment = { ["HOME"] = dir } };
+        foreach (var arg in new[] { "-n", TestServers.RabbitMqNode, command }) start.ArgumentList.Add(arg);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output} {await error}");
+    }
+}
