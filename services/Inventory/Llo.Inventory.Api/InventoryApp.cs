@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
 using Llo.Inventory.Api.Projects;
@@ -26,7 +28,9 @@ public static class InventoryApp
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapFinder>();
 
-        builder.Services.AddGrpc().AddJsonTranscoding();
+        // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
+        builder.Services.AddGrpc().AddJsonTranscoding(options =>
+            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
