@@ -1,4 +1,11 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
+using Llo.Inventory.Api.Projects;
+using Llo.Inventory.Api.Search;
+using Llo.Inventory.Api.Seed;
+using Llo.Messaging;
 
 namespace Llo.Inventory.Api;
 
@@ -10,9 +17,20 @@ public static class InventoryApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddNpgsqlDataSource("inventory-db");
-        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.AddLloMessaging().UseOutbox();
 
-        builder.Services.AddGrpc().AddJsonTranscoding();
+        // Hosted services start in this order: the schema first, then the demo data that needs it.
+        builder.Services.AddSingleton<SchemaReadiness>();
+        builder.Services.AddHealthChecks().AddCheck<SchemaReadiness>("inventory-schema");
+        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddHostedService<DemoSeeder>();
+
+        builder.Services.AddSingleton<ProjectSearch>();
+        builder.Services.AddSingleton<OverlapFinder>();
+
+        // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
+        builder.Services.AddGrpc().AddJsonTranscoding(options =>
+            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
@@ -24,6 +42,7 @@ public static class InventoryApp
         app.UseSwagger(options => options.RouteTemplate = "api/inventory/{documentName}/openapi.json");
 
         // Feature services are mapped here, one line each.
+        app.MapGrpcService<ProjectGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;
