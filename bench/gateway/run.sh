@@ -148,7 +148,7 @@ REPORT=$(awk -v mode="$MODE" -v c="$CONNECTIONS" -v t="$THREADS" -v d="$DURATION
     printf "| | throughput (req/s) | p50 (ms) | p99 (ms) |\n|---|---:|---:|---:|\n"
     printf "| direct | %.0f | %.3f | %.3f |\n", R["direct"], P50["direct"], P99["direct"]
     printf "| gateway | %.0f | %.3f | %.3f |\n", R["gateway"], P50["gateway"], P99["gateway"]
-    printf "| gateway vs direct | %.1f%% | +%.3f | +%.3f |\n\n", ratio, add50, add99
+    printf "| gateway vs direct | %.1f%% | %+.3f | %+.3f |\n\n", ratio, add50, add99
     printf "Goal: gateway >= 80%% of direct throughput and <= 1 ms added at p50: %s%s\n\n", pass ? "PASS" : "FAIL", bad ? sprintf(" (%d failed responses or socket errors)", bad) : ""
     printf "Rounds:\n\n| round | target | req/s | p50 (ms) | p99 (ms) |\n|---:|---|---:|---:|---:|\n%s", rounds
   }' "$ROWS")
