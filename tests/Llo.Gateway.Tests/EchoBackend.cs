@@ -25,7 +25,7 @@ internal sealed class EchoBackend : IAsyncDisposable
     public string HttpUrl { get; }
     public string GrpcUrl { get; }
 
-    public static async Task<EchoBackend> StartAsync()
+    public static async Task<EchoBackend> StartAsync(string name = "inventory")
     {
         var builder = WebApplication.CreateSlimBuilder();
         // The test folder holds the gateway's appsettings.json; its Kestrel endpoints are not ours.
@@ -49,6 +49,7 @@ internal sealed class EchoBackend : IAsyncDisposable
             // Echoed like a service that returns the correlation id it was given.
             if (context.Request.Headers.TryGetValue("X-Correlation-Id", out var id)) context.Response.Headers["X-Correlation-Id"] = id;
             return Results.Json(new Echo(
+                name,
                 context.Request.Method,
                 context.Request.Path.Value ?? "",
                 context.Request.QueryString.Value ?? "",
@@ -65,4 +66,4 @@ internal sealed class EchoBackend : IAsyncDisposable
 }
 
 internal sealed record Echo(
-    string Method, string Path, string Query, string Protocol, Dictionary<string, string> Headers, long BodyLength);
+    string Backend, string Method, string Path, string Query, string Protocol, Dictionary<string, string> Headers, long BodyLength);

@@ -13,7 +13,8 @@ public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
         var echo = await client.GetFromJsonAsync<Echo>("/api/inventory/v1/projects?pageSize=10");
 
-        Assert.Equal("GET", echo!.Method);
+        Assert.Equal("inventory", echo!.Backend);
+        Assert.Equal("GET", echo.Method);
         Assert.Equal("/api/inventory/v1/projects", echo.Path);
         Assert.Equal("?pageSize=10", echo.Query);
         Assert.Equal("HTTP/1.1", echo.Protocol);
