@@ -1,6 +1,10 @@
+using Llo.Gateway;
+
+// The front door: /api/<service>/… (JSON) and gRPC to the services, / to the web front end.
+// Gateway.cs lists the concerns in pipeline order; each lives in its own file.
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddGateway();
 
 var app = builder.Build();
-app.MapDefaultEndpoints();
+app.UseGateway();
 app.Run();

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace Llo.Gateway;
+
+/// <summary>
+/// The gateway is as healthy as the services behind it: one check per configured service calls that
+/// service's <c>/health</c> through service discovery with a short timeout. <c>/health</c> answers JSON
+/// with an entry per check; <c>/alive</c> only says the gateway process itself runs. These replace
+/// ServiceDefaults' <c>MapDefaultEndpoints</c>, whose plain-text <c>/health</c> names no service.
+/// </summary>
+public static class ServiceHealthChecks
+{
+    private const string ClientName = "service-health";
+
+    public static WebApplicationBuilder AddServiceHealthChecks(this WebApplicationBuilder builder)
+    {
+        var options = GatewayOptions.From(builder.Configuration);
+        // A probe must answer fast and tell the truth: no retries, no circuit breaker in between.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental.
+        builder.Services.AddHttpClient(ClientName).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        var checks = builder.Services.AddHealthChecks();
+        foreach (var service in options.Services)
+        {
+            checks.Add(new HealthCheckRegistration(
+                service,
+                sp => new ServiceHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), service),
+                HealthStatus.Unhealthy,
+                ["services"],
+                options.HealthCheckTimeout));
+        }
+        return builder;
+    }
+
+    public static WebApplication MapGatewayHealth(this WebApplication app)
+    {
+        app.MapHealthChecks(Extensions.HealthPath, new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        app.MapHealthChecks(Extensions.AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        return app;
+    }
+
+    public static bool IsProbe(PathString path) =>
+        path.Equals(Extensions.HealthPath, StringComparison.OrdinalIgnoreCase)
+        || path.Equals(Extensions.AlivePath, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        json.WriteNumber("totalDurationMs", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
+        json.WriteStartObject("entries");
+        foreach (var (name, entry) in report.Entries)
+        {
+            json.WriteStartObject(name);
+            json.WriteString("status", entry.Status.ToString());
+            json.WriteString("description", entry.Description);
+            json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 1));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+
+    private sealed class ServiceHealthCheck(IHttpClientFactory clients, string service) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var client = clients.CreateClient(ClientName);
+                using var response = await client.GetAsync(
+                    $"http://{service}{Extensions.HealthPath}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                return response.IsSuccessStatusCode
+                    ? HealthCheckResult.Healthy($"{service} answers {(int)response.StatusCode}")
+                    : new HealthCheckResult(context.Registration.FailureStatus, $"{service} answers {(int)response.StatusCode}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, $"{service} did not answer in time");
+            }
+            catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or OperationCanceledException)
+            {
+                // InvalidOperationException: service discovery knows no endpoint for the name.
+                return new HealthCheckResult(context.Registration.FailureStatus, $"{service} is unreachable: {ex.Message}");
+            }
+        }
+    }
+}

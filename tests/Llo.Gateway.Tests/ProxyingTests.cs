@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Llo.Gateway.Tests;
+
+public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task A_JSON_request_under_api_inventory_reaches_the_service_with_its_path_and_query_kept()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        var echo = await client.GetFromJsonAsync<Echo>("/api/inventory/v1/projects?pageSize=10");
+
+        Assert.Equal("inventory", echo!.Backend);
+        Assert.Equal("GET", echo.Method);
+        Assert.Equal("/api/inventory/v1/projects", echo.Path);
+        Assert.Equal("?pageSize=10", echo.Query);
+        Assert.Equal("HTTP/1.1", echo.Protocol);
+    }
+
+    [Fact]
+    public async Task A_gRPC_call_on_the_grpc_endpoint_reaches_the_service_over_HTTP2_without_TLS()
+    {
+        using var client = new HttpClient { BaseAddress = fixture.Gateway.GrpcUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/llo.inventory.v1.ProjectService/GetProject")
+        {
+            // h2c with prior knowledge, as a gRPC client on plain HTTP does.
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Content.Headers.ContentType = new("application/grpc");
+        request.Headers.TE.ParseAdd("trailers");
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        var echo = System.Text.Json.JsonSerializer.Deserialize<Echo>(body, JsonSerializerOptions.Web);
+
+        Assert.Equal(HttpVersion.Version20, response.Version);
+        Assert.Equal("HTTP/2", echo!.Protocol);
+        Assert.Equal("/llo.inventory.v1.ProjectService/GetProject", echo.Path);
+        Assert.Equal(5, echo.BodyLength);
+    }
+
+    [Fact]
+    public async Task A_gRPC_path_of_a_package_the_gateway_does_not_serve_is_not_proxied()
+    {
+        using var client = new HttpClient
+        {
+            BaseAddress = fixture.Gateway.GrpcUrl,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+
+        using var response = await client.PostAsync("/llo.secret.v1.Admin/Drop", new ByteArrayContent([0, 0, 0, 0, 0]));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_root_answers_a_Dutch_overview_of_the_services_with_their_OpenAPI_links()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        using var overview = JsonDocument.Parse(await client.GetStringAsync("/"));
+
+        var service = Assert.Single(overview.RootElement.GetProperty("diensten").EnumerateArray());
+        Assert.Equal("inventory", service.GetProperty("dienst").GetString());
+        Assert.Equal("/api/inventory/v1/openapi.json", service.GetProperty("openApi").GetString());
+        Assert.Equal("llo.inventory.v1", service.GetProperty("grpcPakket").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_each_service_behind_the_gateway()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("entries").GetProperty("inventory").GetProperty("status").GetString());
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Llo.Gateway.Tests;
+
+public sealed class RequestSizeLimitTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    private const int Limit = 1024 * 1024; // appsettings.json default
+
+    [Fact]
+    public async Task A_body_declared_larger_than_the_limit_is_refused_with_413_ProblemDetails()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        using var response = await client.PostAsync("/api/inventory/v1/projects", new ByteArrayContent(new byte[Limit + 1]));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+        Assert.Equal(413, problem!.Status);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_that_grows_past_the_limit_is_refused_with_413()
+    {
+        using var client = fixture.Gateway.CreateClient();
+        // A non-seekable stream has no length, so HttpClient sends it chunked.
+        var content = new StreamContent(new UnseekableStream(new byte[Limit + 64 * 1024]));
+
+        using var response = await client.PostAsync("/api/inventory/v1/projects", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_body_within_the_limit_is_forwarded_whole()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        using var response = await client.PostAsync("/api/inventory/v1/projects", new ByteArrayContent(new byte[Limit]));
+        var echo = await response.Content.ReadFromJsonAsync<Echo>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Limit, echo!.BodyLength);
+    }
+
+    private sealed class UnseekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}
+
+internal sealed record Problem(int Status, string? Title, string? Detail);
