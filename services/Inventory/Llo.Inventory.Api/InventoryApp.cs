@@ -1,4 +1,9 @@
+using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
+using Llo.Inventory.Api.Projects;
+using Llo.Inventory.Api.Search;
+using Llo.Inventory.Api.Seed;
+using Llo.Messaging;
 
 namespace Llo.Inventory.Api;
 
@@ -10,7 +15,16 @@ public static class InventoryApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddNpgsqlDataSource("inventory-db");
+        builder.AddLloMessaging().UseOutbox();
+
+        // Hosted services start in this order: the schema first, then the demo data that needs it.
+        builder.Services.AddSingleton<SchemaReadiness>();
+        builder.Services.AddHealthChecks().AddCheck<SchemaReadiness>("inventory-schema");
         builder.Services.AddHostedService<SchemaInitializer>();
+        builder.Services.AddHostedService<DemoSeeder>();
+
+        builder.Services.AddSingleton<ProjectSearch>();
+        builder.Services.AddSingleton<OverlapFinder>();
 
         builder.Services.AddGrpc().AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
@@ -24,6 +38,7 @@ public static class InventoryApp
         app.UseSwagger(options => options.RouteTemplate = "api/inventory/{documentName}/openapi.json");
 
         // Feature services are mapped here, one line each.
+        app.MapGrpcService<ProjectGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

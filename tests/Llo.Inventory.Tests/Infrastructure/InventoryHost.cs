@@ -11,7 +11,7 @@ namespace Llo.Inventory.Tests.Infrastructure;
 /// The real inventory service on real loopback ports (JSON on HTTP/1.1, gRPC on h2c), with its own fresh
 /// PostgreSQL database and the test RabbitMQ. One per test class (xunit class fixture).
 /// </summary>
-public sealed class InventoryHost : IAsyncLifetime
+public class InventoryHost : IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
     private WebApplication? _app;
@@ -24,6 +24,8 @@ public sealed class InventoryHost : IAsyncLifetime
 
     /// <summary>Extra configuration for a test class (e.g. "Inventory:SeedDemoData" = "false").</summary>
     public Dictionary<string, string> Settings { get; } = new() { ["Inventory:SeedDemoData"] = "false" };
+
+    public IServiceProvider Services => _app!.Services;
 
     public async Task InitializeAsync()
     {

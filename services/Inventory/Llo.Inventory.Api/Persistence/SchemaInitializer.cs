@@ -1,4 +1,5 @@
 using System.Reflection;
+using Llo.Messaging;
 using Npgsql;
 
 namespace Llo.Inventory.Api.Persistence;
@@ -6,8 +7,9 @@ namespace Llo.Inventory.Api.Persistence;
 /// <summary>
 /// Owns the inventory's schema: applies the embedded <c>Persistence/Schema/*.sql</c> scripts in name order,
 /// each once, before the service takes requests. An advisory lock keeps two starting instances apart.
+/// The messaging outbox/inbox tables come first; <see cref="SchemaReadiness"/> turns healthy when all is applied.
 /// </summary>
-public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<SchemaInitializer> logger) : IHostedService
+public sealed class SchemaInitializer(NpgsqlDataSource dataSource, SchemaReadiness readiness, ILogger<SchemaInitializer> logger) : IHostedService
 {
     private const long AdvisoryLockKey = 0x4c4c4f5f494e56; // "LLO_INV"
     private static readonly TimeSpan StartupDeadline = TimeSpan.FromMinutes(2);
@@ -19,7 +21,9 @@ public sealed class SchemaInitializer(NpgsqlDataSource dataSource, ILogger<Schem
         {
             try
             {
+                await MessagingSchema.EnsureAsync(dataSource, cancellationToken);
                 await ApplyAsync(cancellationToken);
+                readiness.MarkReady();
                 return;
             }
             catch (NpgsqlException ex) when (ex.IsTransient && DateTime.UtcNow < deadline)

@@ -14,6 +14,8 @@ public sealed class FieldViolations
 
     public bool IsEmpty => _violations.Count == 0;
 
+    public int Count => _violations.Count;
+
     public FieldViolations Add(string field, string description)
     {
         _violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });

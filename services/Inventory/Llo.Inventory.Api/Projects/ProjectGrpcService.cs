@@ -1,0 +1,182 @@
+using Grpc.Core;
+using Llo.Inventory.Api.Overlaps;
+using Llo.Inventory.Api.Search;
+using Llo.Inventory.Api.Validation;
+using Llo.Inventory.Domain.Projects;
+using Npgsql;
+using Contract = Llo.Contracts.Inventory.V1;
+
+namespace Llo.Inventory.Api.Projects;
+
+/// <summary>
+/// The project inventory over gRPC (and JSON through transcoding). Every write validates first, then changes the row
+/// and enqueues its events in one transaction; overlaps are warnings and never block.
+/// </summary>
+public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, ILogger<ProjectGrpcService> logger)
+    : Contract.ProjectService.ProjectServiceBase
+{
+    public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
+    {
+        var id = ProjectIds.Parse(request.Id);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var project = await ProjectStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        return project?.ToContract() ?? throw ProjectIds.NotFound(id);
+    }
+
+    public override Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context) =>
+        search.ListAsync(request, context.CancellationToken);
+
+    public override async Task<Contract.FindOverlapsResponse> FindOverlaps(Contract.FindOverlapsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var draft = ProjectFieldsValidator.Validate(request.Draft, "draft", violations);
+        var max = request.MaxResults == 0 ? OverlapFinder.DefaultMaxResults : request.MaxResults;
+        if (max is < 1 or > OverlapFinder.MaxMaxResults)
+        {
+            violations.Add("maxResults", $"Tussen 1 en {OverlapFinder.MaxMaxResults} (standaard {OverlapFinder.DefaultMaxResults}).");
+        }
+
+        violations.ThrowIfAny();
+        return new Contract.FindOverlapsResponse { Overlaps = { await overlaps.FindAsync(draft!, null, max, context.CancellationToken) } };
+    }
+
+    public override async Task<Contract.CreateProjectResponse> CreateProject(Contract.CreateProjectRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var violations = new FieldViolations();
+        var data = ProjectFieldsValidator.Validate(request.Project, "project", violations);
+        Guid? joinId = null;
+        if (!string.IsNullOrWhiteSpace(request.JoinProjectId))
+        {
+            if (Guid.TryParse(request.JoinProjectId, out var parsed) && parsed != Guid.Empty)
+                joinId = parsed;
+            else
+                violations.Add("joinProjectId", $"Geen geldig project-id \"{request.JoinProjectId}\" (verwacht een GUID).");
+        }
+
+        violations.ThrowIfAny();
+        if (joinId is { } existing)
+        {
+            return new Contract.CreateProjectResponse { Project = (await JoinAsync(existing, data!, ct)).ToContract() };
+        }
+
+        var warnings = await overlaps.FindAsync(data!, null, OverlapFinder.DefaultMaxResults, ct);
+        var now = Clock.UtcNow();
+        var project = new StoredProject(Guid.CreateVersion7(), data!, 1, false, now, now);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await ProjectStore.InsertAsync(tx, project, ct);
+        await ProjectEvents.RegisteredAsync(tx, project, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Project {ProjectId} registered with {OverlapCount} possible overlaps", project.Id, warnings.Count);
+        return new Contract.CreateProjectResponse { Project = project.ToContract(), Overlaps = { warnings } };
+    }
+
+    public override async Task<Contract.UpdateProjectResponse> UpdateProject(Contract.UpdateProjectRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var id = ProjectIds.Parse(request.Id);
+        if (request.Version < 1)
+        {
+            new FieldViolations().Add("version", "Geef de versie mee van het project zoals u het las (version, vanaf 1).").ThrowIfAny();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await LockAsync(tx, id, request.Version, ct);
+
+        var violations = new FieldViolations();
+        if (request.Project is null && request.UpdateMask.Count == 0)
+        {
+            violations.Add("project", "Het project ontbreekt.");
+            violations.ThrowIfAny();
+        }
+
+        var merged = UpdateMask.Apply(current.Data.ToContract(), request.Project ?? new(), request.UpdateMask, violations);
+        var data = ProjectFieldsValidator.Validate(merged, "project", violations);
+        if (data is not null && !StatusTransitions.IsAllowed(current.Data.Status, data.Status))
+        {
+            var allowed = StatusTransitions.From(current.Data.Status).Select(Labels.Dutch);
+            violations.Add("project.status",
+                $"Van {Labels.Dutch(current.Data.Status)} naar {Labels.Dutch(data.Status)} kan niet; wel naar: {string.Join(", ", allowed)}.");
+        }
+
+        violations.ThrowIfAny();
+        var changed = current.Data.ChangedFields(data!);
+        var result = current;
+        if (changed.Count > 0)
+        {
+            result = current with { Data = data!, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+            await ProjectStore.UpdateAsync(tx, result, ct);
+            await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        var warnings = await overlaps.FindAsync(result.Data, result.Id, OverlapFinder.DefaultMaxResults, ct);
+        return new Contract.UpdateProjectResponse { Project = result.ToContract(), Overlaps = { warnings } };
+    }
+
+    public override async Task<Contract.Project> ArchiveProject(Contract.ArchiveProjectRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var id = ProjectIds.Parse(request.Id);
+        if (request.Version < 0)
+        {
+            new FieldViolations().Add("version", "De versie is 0 (niet controleren) of de versie zoals u het project las.").ThrowIfAny();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await LockAsync(tx, id, request.Version, ct, allowArchived: true);
+        if (current.Archived)
+        {
+            return current.ToContract();
+        }
+
+        var archived = current with { Archived = true, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        await ProjectStore.UpdateAsync(tx, archived, ct);
+        await ProjectEvents.UpdatedAsync(tx, current, archived, ["archived"], ct);
+        await tx.CommitAsync(ct);
+        return archived.ToContract();
+    }
+
+    /// <summary>Adds a draft's partners and links to an existing project instead of registering a twin.</summary>
+    private async Task<StoredProject> JoinAsync(Guid id, ProjectData draft, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await LockAsync(tx, id, expectedVersion: 0, ct);
+        var joined = current.Data.Join(draft);
+        var changed = current.Data.ChangedFields(joined);
+        if (changed.Count == 0)
+        {
+            return current;
+        }
+
+        var result = current with { Data = joined, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        await ProjectStore.UpdateAsync(tx, result, ct);
+        await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Draft joined project {ProjectId} ({Changed})", id, string.Join(", ", changed));
+        return result;
+    }
+
+    /// <summary>The project locked for this transaction, or NotFound / FailedPrecondition (archived) / Aborted (stale version; 0 = not checked).</summary>
+    private static async Task<StoredProject> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct, bool allowArchived = false)
+    {
+        var current = await ProjectStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw ProjectIds.NotFound(id);
+        if (expectedVersion != 0 && expectedVersion != current.Version)
+        {
+            throw new RpcException(new Status(StatusCode.Aborted,
+                $"Het project is intussen gewijzigd (u had versie {expectedVersion}, nu is het versie {current.Version}). " +
+                "Haal het project opnieuw op en breng uw wijziging opnieuw aan."));
+        }
+
+        if (current.Archived && !allowArchived)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Project {id} is gearchiveerd en kan niet meer worden gewijzigd."));
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using Llo.Inventory.Api.Projects;
+using Llo.Inventory.Api.Validation;
+using Llo.Inventory.Domain.Paging;
+using Llo.Inventory.Domain.Projects;
+using Npgsql;
+using Contract = Llo.Contracts.Inventory.V1;
+
+namespace Llo.Inventory.Api.Search;
+
+/// <summary>
+/// Lists and searches projects: Dutch full-text search (<c>websearch_to_tsquery('dutch', q)</c> over the stored,
+/// weighted tsvector), ranked with <c>ts_rank_cd</c>, with highlighted snippets, filters on every field, paging with
+/// opaque tokens and a fixed set of sort orders.
+/// </summary>
+public sealed class ProjectSearch(NpgsqlDataSource dataSource)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    // Control characters cannot occur in validated text, so they mark hits safely until the snippet is HTML-encoded.
+    private const string HitStart = "\u0002";
+    private const string HitEnd = "\u0003";
+    private const string HeadlineOptions = $"StartSel={HitStart}, StopSel={HitEnd}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    private static readonly Dictionary<string, string> Orders = new(StringComparer.Ordinal)
+    {
+        ["relevance"] = "rank DESC, p.updated_at DESC, p.id",
+        ["title"] = "lower(p.title), p.id",
+        ["-updatedAt"] = "p.updated_at DESC, p.id",
+        ["startDate"] = "p.start_date ASC NULLS LAST, p.id",
+        ["-startDate"] = "p.start_date DESC NULLS LAST, p.id",
+    };
+
+    public async Task<Contract.ListProjectsResponse> ListAsync(Contract.ListProjectsRequest request, CancellationToken ct)
+    {
+        var violations = new FieldViolations();
+        var query = ProjectQuery.From(request, violations);
+        var orderBy = string.IsNullOrWhiteSpace(request.OrderBy) ? (query.Text is null ? "-updatedAt" : "relevance") : request.OrderBy.Trim();
+        if (!Orders.ContainsKey(orderBy))
+        {
+            violations.Add("orderBy", $"Onbekende sortering \"{orderBy}\". Kies uit: {string.Join(", ", Orders.Keys)}.");
+        }
+
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            violations.Add("pageSize", $"Tussen 1 en {MaxPageSize} (standaard {DefaultPageSize}).");
+        }
+
+        var fingerprint = PageToken.Fingerprint(query.Canonical, orderBy);
+        var offset = 0;
+        if (!string.IsNullOrEmpty(request.PageToken) && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
+        {
+            violations.Add("pageToken", "Deze pageToken hoort niet bij deze zoekvraag (andere filters, zoektekst of sortering). Begin opnieuw zonder pageToken.");
+        }
+
+        violations.ThrowIfAny();
+
+        // Relevance only means something with search text; without it the newest changes come first.
+        var order = Orders[orderBy == "relevance" && query.Text is null ? "-updatedAt" : orderBy];
+        await using var command = dataSource.CreateCommand(
+            $"""
+            WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query)
+            SELECT page.*,
+                   CASE WHEN @q IS NULL THEN NULL
+                        ELSE ts_headline('dutch', page.title || '. ' || page.summary || ' ' || page.description || ' ' ||
+                                         page.results || ' ' || page.lessons_learned, q.query, @headline) END
+            FROM (
+                SELECT {ProjectStore.Columns.Replace("\n", " ")},
+                       CASE WHEN @q IS NULL THEN 0 ELSE ts_rank_cd(p.search, q.query) END AS rank,
+                       count(*) OVER () AS total
+                FROM projects p, q
+                WHERE {query.Where}
+                ORDER BY {order}
+                LIMIT @limit OFFSET @offset
+            ) page, q
+            ORDER BY {order.Replace("p.", "page.")}
+            """);
+        query.Bind(command);
+        command.Parameters.AddWithValue("headline", HeadlineOptions);
+        command.Parameters.AddWithValue("limit", pageSize);
+        command.Parameters.AddWithValue("offset", offset);
+
+        var response = new Contract.ListProjectsResponse();
+        long total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var project = ProjectStore.Read(reader).ToContract();
+                project.Rank = reader.GetFloat(23);
+                total = reader.GetInt64(24);
+                project.Snippet = reader.IsDBNull(25) ? "" : Highlight(reader.GetString(25));
+                response.Projects.Add(project);
+            }
+        }
+
+        if (response.Projects.Count == 0 && offset > 0)
+        {
+            total = await CountAsync(query, ct);
+        }
+
+        response.TotalSize = (int)total;
+        if (offset + response.Projects.Count < total)
+        {
+            response.NextPageToken = PageToken.Encode(offset + response.Projects.Count, fingerprint);
+        }
+
+        return response;
+    }
+
+    /// <summary>The snippet as safe HTML: the text encoded, the hits in &lt;mark&gt;.</summary>
+    public static string Highlight(string headline) =>
+        WebUtility.HtmlEncode(headline).Replace(HitStart, "<mark>").Replace(HitEnd, "</mark>");
+
+    private async Task<long> CountAsync(ProjectQuery query, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query) SELECT count(*) FROM projects p, q WHERE {query.Where}");
+        query.Bind(command);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+}

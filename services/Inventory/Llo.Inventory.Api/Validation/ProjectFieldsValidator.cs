@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Net.Mail;
+using Llo.Inventory.Domain.Projects;
+using Contract = Llo.Contracts.Inventory.V1;
+
+namespace Llo.Inventory.Api.Validation;
+
+/// <summary>
+/// Checks every field of a <see cref="Contract.ProjectFields"/> and turns it into normalised <see cref="ProjectData"/>.
+/// All problems are added to <see cref="FieldViolations"/> under their JSON names ("project.partners[1].role");
+/// the result is null when there was any.
+/// </summary>
+public static class ProjectFieldsValidator
+{
+    public const int MaxListItems = 20;
+    public const int MaxPartners = 50;
+
+    public static ProjectData? Validate(Contract.ProjectFields? fields, string prefix, FieldViolations violations)
+    {
+        var before = violations.Count;
+        if (fields is null)
+        {
+            violations.Add(prefix, "Het project ontbreekt.");
+            return null;
+        }
+
+        string F(string name) => $"{prefix}.{name}";
+
+        var title = Text(fields.Title, F("title"), 3, 200, violations, required: true);
+        var summary = Text(fields.Summary, F("summary"), 0, 500, violations);
+        var description = Text(fields.Description, F("description"), 0, 10_000, violations);
+        var results = Text(fields.Results, F("results"), 0, 10_000, violations);
+        var lessons = Text(fields.LessonsLearned, F("lessonsLearned"), 0, 10_000, violations);
+
+        var focusLines = Enums<Contract.FocusLine, FocusLine>(fields.FocusLines, F("focusLines"), "focuslijn", violations);
+        var themes = Enums<Contract.Theme, Theme>(fields.Themes, F("themes"), "thema", violations);
+        var sectors = Words(fields.Sectors, F("sectors"), violations, Region.Sector);
+        var targetGroups = Words(fields.TargetGroups, F("targetGroups"), violations, s => s.Trim());
+
+        string? campus = null;
+        if (!string.IsNullOrWhiteSpace(fields.Campus))
+        {
+            campus = Region.Campus(fields.Campus);
+            if (campus is null)
+            {
+                violations.Add(F("campus"), $"Onbekende campus \"{fields.Campus.Trim()}\". Kies uit: {string.Join(", ", Region.Campuses)}.");
+            }
+        }
+
+        var municipalities = new List<string>();
+        for (var i = 0; i < fields.Municipalities.Count; i++)
+        {
+            var known = Region.Municipality(fields.Municipalities[i]);
+            if (known is null)
+            {
+                violations.Add($"{F("municipalities")}[{i}]",
+                    $"Onbekende gemeente \"{fields.Municipalities[i].Trim()}\". Kies uit: {string.Join(", ", Region.Municipalities)}.");
+            }
+            else if (!municipalities.Contains(known))
+            {
+                municipalities.Add(known);
+            }
+        }
+
+        var partners = Partners(fields.Partners, F("partners"), violations);
+
+        ProjectStatus status = default;
+        if (fields.Status == Contract.ProjectStatus.Unspecified)
+        {
+            violations.Add(F("status"), "De status is verplicht (idee, pilot, lopend, opgeschaald, afgerond of gestopt).");
+        }
+        else if (!Enum.IsDefined((ProjectStatus)(int)fields.Status))
+        {
+            violations.Add(F("status"), $"Onbekende status {(int)fields.Status}.");
+        }
+        else
+        {
+            status = (ProjectStatus)(int)fields.Status;
+        }
+
+        var start = Date(fields.StartDate, F("startDate"), violations);
+        var end = Date(fields.EndDate, F("endDate"), violations);
+        if (start is { } s && end is { } e && e < s)
+        {
+            violations.Add(F("endDate"), "De einddatum ligt voor de startdatum.");
+        }
+
+        decimal? budget = null;
+        if (!string.IsNullOrWhiteSpace(fields.BudgetEstimate))
+        {
+            var (amount, error) = Budget.Parse(fields.BudgetEstimate);
+            if (error is not null)
+            {
+                violations.Add(F("budgetEstimate"), error);
+            }
+
+            budget = amount;
+        }
+
+        var contact = Contact(fields.Contact, F("contact"), violations);
+        var links = Links(fields.Links, F("links"), violations);
+
+        if (violations.Count > before)
+        {
+            return null;
+        }
+
+        return new ProjectData(title, summary, description, focusLines, themes, sectors, targetGroups, campus, municipalities,
+            partners, status, start, end, budget, contact, results, lessons, links);
+    }
+
+    private static string Text(string value, string field, int min, int max, FieldViolations violations, bool required = false)
+    {
+        var trimmed = value.Trim();
+        if (required && trimmed.Length == 0)
+        {
+            violations.Add(field, "Dit veld is verplicht.");
+        }
+        else if (trimmed.Length > 0 && trimmed.Length < min)
+        {
+            violations.Add(field, $"Minstens {min} tekens.");
+        }
+        else if (trimmed.Length > max)
+        {
+            violations.Add(field, $"Hoogstens {max} tekens (nu {trimmed.Length}).");
+        }
+
+        return trimmed;
+    }
+
+    private static List<TDomain> Enums<TContract, TDomain>(IList<TContract> values, string field, string what, FieldViolations violations)
+        where TContract : struct, Enum
+        where TDomain : struct, Enum
+    {
+        var result = new List<TDomain>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var number = Convert.ToInt32(values[i], CultureInfo.InvariantCulture);
+            var domain = (TDomain)Enum.ToObject(typeof(TDomain), number);
+            if (number == 0 || !Enum.IsDefined(domain))
+            {
+                violations.Add($"{field}[{i}]", $"Kies een bestaande {what}.");
+            }
+            else if (!result.Contains(domain))
+            {
+                result.Add(domain);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<string> Words(IList<string> values, string field, FieldViolations violations, Func<string, string> normalise)
+    {
+        var result = new List<string>();
+        if (values.Count > MaxListItems)
+        {
+            violations.Add(field, $"Hoogstens {MaxListItems} waarden.");
+            return result;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = normalise(values[i]);
+            if (value.Length is < 2 or > 80)
+            {
+                violations.Add($"{field}[{i}]", "Tussen 2 en 80 tekens.");
+            }
+            else if (!result.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<ProjectPartner> Partners(IList<Contract.ProjectPartner> values, string field, FieldViolations violations)
+    {
+        var result = new List<ProjectPartner>();
+        if (values.Count > MaxPartners)
+        {
+            violations.Add(field, $"Hoogstens {MaxPartners} partners.");
+            return result;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var organisation = Text(values[i].Organisation, $"{field}[{i}].organisation", 2, 200, violations, required: true);
+            var role = (PartnerRole)(int)values[i].Role;
+            if (values[i].Role == Contract.PartnerRole.Unspecified || !Enum.IsDefined(role))
+            {
+                violations.Add($"{field}[{i}].role", "Kies de rol: penvoerder (LEAD), partner (PARTNER) of financier (FUNDER).");
+            }
+
+            if (result.Any(p => string.Equals(p.Organisation, organisation, StringComparison.OrdinalIgnoreCase)))
+            {
+                violations.Add($"{field}[{i}].organisation", $"\"{organisation}\" staat al in de lijst.");
+            }
+            else
+            {
+                result.Add(new ProjectPartner(organisation, role));
+            }
+        }
+
+        return result;
+    }
+
+    private static DateOnly? Date(string value, string field, FieldViolations violations)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        violations.Add(field, $"Geen geldige datum \"{value}\": gebruik jjjj-mm-dd, bv. 2022-03-18.");
+        return null;
+    }
+
+    private static ProjectContact? Contact(Contract.ProjectContact? contact, string field, FieldViolations violations)
+    {
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var organisation = Text(contact.Organisation, $"{field}.organisation", 2, 200, violations);
+        var role = Text(contact.Role, $"{field}.role", 2, 100, violations);
+        if (!contact.Consent)
+        {
+            // Personal details without consent are refused, not silently dropped: the sender must know they were not kept.
+            const string noConsent = "Persoonsgegevens worden alleen opgeslagen met toestemming (contact.consent = true).";
+            if (contact.Name.Length > 0) violations.Add($"{field}.name", noConsent);
+            if (contact.Email.Length > 0) violations.Add($"{field}.email", noConsent);
+            if (contact.Phone.Length > 0) violations.Add($"{field}.phone", noConsent);
+            return organisation.Length == 0 && role.Length == 0 ? null : new ProjectContact(organisation, role, false, null, null, null);
+        }
+
+        var name = Text(contact.Name, $"{field}.name", 2, 200, violations);
+        var email = contact.Email.Trim();
+        if (email.Length > 0 && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            violations.Add($"{field}.email", "Geen geldig e-mailadres.");
+        }
+
+        var phone = contact.Phone.Trim();
+        if (phone.Length > 0 && (phone.Length > 30 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')
+                                 || phone.Count(char.IsAsciiDigit) < 6))
+        {
+            violations.Add($"{field}.phone", "Geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).");
+        }
+
+        if (name.Length == 0 && email.Length == 0 && phone.Length == 0)
+        {
+            violations.Add($"{field}.name", "Met toestemming hoort er een naam, e-mailadres of telefoonnummer bij.");
+        }
+
+        return new ProjectContact(organisation, role, true, NullIfEmpty(name), NullIfEmpty(email), NullIfEmpty(phone));
+    }
+
+    private static List<ProjectLink> Links(IList<Contract.ProjectLink> values, string field, FieldViolations violations)
+    {
+        var result = new List<ProjectLink>();
+        if (values.Count > MaxListItems)
+        {
+            violations.Add(field, $"Hoogstens {MaxListItems} links.");
+            return result;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var title = Text(values[i].Title, $"{field}[{i}].title", 1, 200, violations, required: true);
+            var url = values[i].Url.Trim();
+            if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                violations.Add($"{field}[{i}].url", "Geen geldig webadres: een volledige http(s)-link, bv. https://www.riverboard.nl.");
+            }
+            else
+            {
+                result.Add(new ProjectLink(title, url));
+            }
+        }
+
+        return result;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
