@@ -26,7 +26,10 @@ public static class InventoryApp
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapFinder>();
 
-        builder.Services.AddGrpc().AddJsonTranscoding();
+        // JSON callers get InvalidArgument's google.rpc.BadRequest details; without the type registry the transcoder
+        // cannot write that Any and answers 500.
+        builder.Services.AddGrpc().AddJsonTranscoding(options =>
+            options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
