@@ -1,3 +1,4 @@
+using Llo.Inventory.Api.Agenda;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
 using Llo.Inventory.Api.Projects;
@@ -42,6 +43,8 @@ public static class InventoryApp
 
         // Feature services are mapped here, one line each.
         app.MapGrpcService<ProjectGrpcService>();
+        app.MapGrpcService<Agenda.AgendaService>();
+        app.MapAgendaCalendar();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;
