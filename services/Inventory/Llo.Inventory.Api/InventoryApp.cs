@@ -45,6 +45,7 @@ public static class InventoryApp
         app.MapGrpcService<ProjectGrpcService>();
         app.MapGrpcService<Agenda.AgendaService>();
         app.MapAgendaCalendar();
+        app.MapGrpcService<Desk.DeskService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;
