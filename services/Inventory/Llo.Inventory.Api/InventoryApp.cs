@@ -46,6 +46,7 @@ public static class InventoryApp
         app.MapGrpcService<Agenda.AgendaService>();
         app.MapAgendaCalendar();
         app.MapGrpcService<Desk.DeskService>();
+        app.MapGrpcService<Scaling.ScalingService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;
