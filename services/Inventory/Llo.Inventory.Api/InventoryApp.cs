@@ -47,6 +47,7 @@ public static class InventoryApp
         app.MapAgendaCalendar();
         app.MapGrpcService<Desk.DeskService>();
         app.MapGrpcService<Scaling.ScalingService>();
+        app.MapGrpcService<BlindSpots.BlindSpotService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;
