@@ -124,6 +124,21 @@ public sealed class ScalingServiceTests(InventoryHost host) : IClassFixture<Inve
     }
 
     [Fact]
+    public async Task Two_simultaneous_decisions_on_one_proposal_leave_exactly_one_decision()
+    {
+        var projectId = await ProjectRows.InsertAsync(host.Database, "Pilot met twee besluiten tegelijk");
+        var id = await ProposeAsync(projectId);
+        var decide = $"{Path(projectId)}/{id}:decide";
+
+        var answers = await Task.WhenAll(
+            host.Json.PostAsJsonAsync(decide, new { decision = "SCALING_DECISION_APPROVED", decidedOn = "2022-06-01" }),
+            host.Json.PostAsJsonAsync(decide, new { decision = "SCALING_DECISION_DECLINED", decidedOn = "2022-06-01", reason = "Nee" }));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Single(await ProjectRows.OutboxAsync(host.Database, "inventory.scaling-decided"), p => p.Contains(id));
+    }
+
+    [Fact]
     public async Task Declining_or_deferring_needs_a_reason_and_a_valid_date()
     {
         var projectId = await ProjectRows.InsertAsync(host.Database, "Pilot zonder reden");
