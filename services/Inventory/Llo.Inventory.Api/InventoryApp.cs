@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Llo.Inventory.Api.Agenda;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
@@ -27,10 +29,9 @@ public static class InventoryApp
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapFinder>();
 
-        // JSON callers get InvalidArgument's google.rpc.BadRequest details; without the type registry the transcoder
-        // cannot write that Any and answers 500.
+        // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
         builder.Services.AddGrpc().AddJsonTranscoding(options =>
-            options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(Google.Rpc.BadRequest.Descriptor));
+            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Paging;
-using Llo.Inventory.Domain.Projects;
 using Npgsql;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -65,8 +63,10 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
             WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query)
             SELECT page.*,
                    CASE WHEN @q IS NULL THEN NULL
-                        ELSE ts_headline('dutch', page.title || '. ' || page.summary || ' ' || page.description || ' ' ||
-                                         page.results || ' ' || page.lessons_learned, q.query, @headline) END
+                        ELSE ts_headline('dutch', page.title || '. ' || page.summary || ' ' || llo_join_words(page.sectors) || ' ' ||
+                                         llo_join_words(page.target_groups) || ' ' || page.description || ' ' ||
+                                         page.results || ' ' || page.lessons_learned || ' ' || llo_partner_names(page.partners),
+                                         q.query, @headline) END
             FROM (
                 SELECT {ProjectStore.Columns.Replace("\n", " ")},
                        CASE WHEN @q IS NULL THEN 0 ELSE ts_rank_cd(p.search, q.query) END AS rank,
