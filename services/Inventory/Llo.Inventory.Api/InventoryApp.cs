@@ -35,6 +35,7 @@ public static class InventoryApp
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
+        builder.Services.AddEndpointsApiExplorer(); // minimal-API endpoints (agenda.ics) in the OpenAPI document too
         builder.Services.AddSwaggerGen(options =>
             options.SwaggerDoc("v1", new() { Title = "Llo inventory", Version = "v1" }));
 

@@ -202,4 +202,16 @@ public sealed class AgendaServiceTests(InventoryHost host) : IClassFixture<Inven
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("item.title", ApiErrors.GrpcFields(ex));
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_agenda_desk_scaling_and_blind_spot_paths()
+    {
+        var document = await host.Json.GetStringAsync("/api/inventory/v1/openapi.json");
+
+        Assert.Contains("/api/inventory/v1/agendaItems", document);
+        Assert.Contains("/api/inventory/v1/agenda.ics", document);
+        Assert.Contains("/api/inventory/v1/deskQuestions/{id}:answer", document);
+        Assert.Contains("/scalingProposals/{id}:decide", document);
+        Assert.Contains("/api/inventory/v1/blindSpots", document);
+    }
 }
