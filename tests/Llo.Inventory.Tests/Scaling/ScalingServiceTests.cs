@@ -109,6 +109,25 @@ public sealed class ScalingServiceTests(InventoryHost host) : IClassFixture<Inve
     }
 
     [Fact]
+    public async Task Approval_is_refused_when_the_project_stopped_in_the_meantime_and_nothing_changes()
+    {
+        var projectId = await ProjectRows.InsertAsync(host.Database, "Pilot die intussen stopte");
+        var id = await ProposeAsync(projectId);
+        await using (var stop = host.Database.DataSource.CreateCommand($"UPDATE projects SET status = 'Stopped' WHERE id = '{projectId}'"))
+        {
+            await stop.ExecuteNonQueryAsync();
+        }
+
+        var response = await host.Json.PostAsJsonAsync($"{Path(projectId)}/{id}:decide",
+            new { decision = "SCALING_DECISION_APPROVED", decidedOn = "2022-06-01" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("gestopt", await response.Content.ReadAsStringAsync());
+        Assert.Equal(("Stopped", 1L), await ProjectRows.StatusAsync(host.Database, projectId));
+        Assert.DoesNotContain(await ProjectRows.OutboxAsync(host.Database, "inventory.scaling-decided"), p => p.Contains(id));
+    }
+
+    [Fact]
     public async Task A_decided_proposal_cannot_be_decided_again()
     {
         var projectId = await ProjectRows.InsertAsync(host.Database, "Pilot die wordt afgewezen");

@@ -93,7 +93,8 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
         }
 
         var now = Clock.UtcNow();
-        if (ScalingRules.StatusAfter(decision) is { } newStatus)
+        // A project someone already marked scaled keeps its version: nothing changes, so no status event either.
+        if (ScalingRules.StatusAfter(decision) is { } newStatus && newStatus != project.Status)
         {
             if (project.Archived || !StatusTransitions.IsAllowed(project.Status, newStatus))
             {
