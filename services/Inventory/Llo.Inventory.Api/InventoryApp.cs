@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Llo.Inventory.Api.Agenda;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Persistence;
 using Llo.Inventory.Api.Projects;
@@ -34,6 +35,7 @@ public static class InventoryApp
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcSwagger();
+        builder.Services.AddEndpointsApiExplorer(); // minimal-API endpoints (agenda.ics) in the OpenAPI document too
         builder.Services.AddSwaggerGen(options =>
             options.SwaggerDoc("v1", new() { Title = "Llo inventory", Version = "v1" }));
 
@@ -43,6 +45,11 @@ public static class InventoryApp
 
         // Feature services are mapped here, one line each.
         app.MapGrpcService<ProjectGrpcService>();
+        app.MapGrpcService<Agenda.AgendaService>();
+        app.MapAgendaCalendar();
+        app.MapGrpcService<Desk.DeskService>();
+        app.MapGrpcService<Scaling.ScalingService>();
+        app.MapGrpcService<BlindSpots.BlindSpotService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

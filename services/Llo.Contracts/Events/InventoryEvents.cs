@@ -14,5 +14,6 @@ public sealed record ProjectStatusChanged(Guid ProjectId, string FromStatus, str
 [IntegrationEvent("inventory.scaling-decided")]
 public sealed record ScalingDecided(Guid ProjectId, Guid ProposalId, string Decision, DateOnly DecidedOn) : IntegrationEvent;
 
+// No topic or question text: anyone types those freely, so they may hold personal data. Readers fetch the question.
 [IntegrationEvent("inventory.desk-question-received")]
-public sealed record DeskQuestionReceived(Guid QuestionId, string Topic, string? Municipality, string? RoutedTo) : IntegrationEvent;
+public sealed record DeskQuestionReceived(Guid QuestionId, string? FocusLine, string? Municipality, string RoutedTo) : IntegrationEvent;

@@ -1,0 +1,87 @@
+using BadRequest = Google.Rpc.BadRequest;
+using Grpc.Core;
+using Llo.Inventory.Api.Validation;
+using Llo.Inventory.Domain.Agenda;
+using Llo.Inventory.Domain.Projects;
+using Npgsql;
+
+namespace Llo.Inventory.Api.Agenda;
+
+/// <summary>
+/// <c>GET /api/inventory/v1/agenda.ics</c>: the public regional agenda as iCalendar, with the list's filters as query
+/// parameters. A file download, so it lives outside the gRPC contract and answers bad input with ProblemDetails.
+/// </summary>
+public static class AgendaCalendarEndpoint
+{
+    public const string Path = "/api/inventory/v1/agenda.ics";
+    public const int MaxEvents = 2000;
+
+    public static IEndpointRouteBuilder MapAgendaCalendar(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, ExportAsync)
+            .WithName("ExportAgendaCalendar")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .ProducesValidationProblem();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ExportAsync(
+        HttpRequest request, NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        string Query(string name) => request.Query[name].ToString();
+        var violations = new FieldViolations();
+        var focusLine = 0;
+        if (Query("focusLine") is { Length: > 0 } focusText && !TryParseFocusLine(focusText, out focusLine))
+        {
+            violations.Add("focusLine", $"Onbekende focuslijn \"{focusText}\".");
+        }
+
+        var filter = AgendaFilter.Parse(Query("from"), Query("to"), Query("organiser"), focusLine, Query("municipality"),
+            Query("projectId"), Query("q"), includeNonPublic: false, violations);
+        try
+        {
+            violations.ThrowIfAny();
+        }
+        catch (RpcException ex) when (ex.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest)
+        {
+            var errors = badRequest.FieldViolations.GroupBy(v => v.Field)
+                .ToDictionary(g => g.Key, g => g.Select(v => v.Description).ToArray());
+            return Results.ValidationProblem(errors, title: "Ongeldige filter voor de agenda-export.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var (items, _) = await AgendaStore.ListAsync(connection, filter, 0, MaxEvents, ct);
+        var calendar = ICalendarWriter.Write("Regionale agenda LLO Waterweg", items.Select(ToEvent), DateTimeOffset.UtcNow);
+        return Results.Text(calendar, ICalendarWriter.ContentType);
+    }
+
+    /// <summary>Accepts the contract's names ("FOCUS_LINE_SCHOOL_TO_WORK"), the domain's ("SchoolToWork") and numbers.</summary>
+    private static bool TryParseFocusLine(string text, out int value)
+    {
+        var name = text.Trim().ToUpperInvariant().Replace("FOCUS_LINE_", "").Replace("_", "");
+        if (Enum.TryParse<FocusLine>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            value = (int)parsed;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    private static CalendarEvent ToEvent(StoredAgendaItem stored)
+    {
+        var item = stored.Item;
+        var description = string.Join("\n", new[]
+        {
+            item.Description,
+            item.Topic.Length > 0 ? $"Onderwerp: {item.Topic}" : "",
+            $"Organisator: {item.Organiser}",
+            item.FocusLine is { } f ? $"Focuslijn: {Labels.Dutch(f)}" : "",
+            item.Municipality is { } m ? $"Gemeente: {m}" : "",
+        }.Where(s => s.Length > 0));
+        var categories = new[] { item.Topic, item.FocusLine is { } line ? Labels.Dutch(line) : "" }.Where(c => c.Length > 0).ToList();
+        return new CalendarEvent($"{stored.Id}@llo-waterweg", item.Title, item.Date, item.Start, item.End, item.Place,
+            description, categories, stored.UpdatedAt);
+    }
+}

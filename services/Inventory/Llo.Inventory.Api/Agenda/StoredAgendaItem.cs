@@ -1,0 +1,3 @@
+namespace Llo.Inventory.Api.Agenda;
+
+public sealed record StoredAgendaItem(Guid Id, AgendaItemInput Item, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

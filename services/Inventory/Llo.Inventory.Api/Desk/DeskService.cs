@@ -1,0 +1,205 @@
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
+using Grpc.Core;
+using Llo.Contracts.Events;
+using Llo.Inventory.Api.Projects;
+using Llo.Inventory.Api.Validation;
+using Llo.Inventory.Domain.Desk;
+using Llo.Inventory.Domain.Paging;
+using Llo.Inventory.Domain.Projects;
+using Llo.Messaging;
+using Npgsql;
+using V1 = Llo.Contracts.Inventory.V1;
+
+namespace Llo.Inventory.Api.Desk;
+
+/// <summary>
+/// The LLO-desk. Contact details are personal data: they are never logged, never in lists or events, and only
+/// returned by GetDeskQuestion. There is no authentication yet; the identity issue restricts Get to the desk role.
+/// </summary>
+public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public override async Task<V1.DeskQuestion> SubmitDeskQuestion(V1.SubmitDeskQuestionRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var violations = new FieldViolations();
+        var submission = DeskSubmissionValidator.Validate(request.Question, violations);
+        violations.ThrowIfAny();
+
+        var route = DeskRouting.Route(submission!.FocusLine, submission.Topic, submission.Question);
+        var stored = new StoredDeskQuestion(Guid.CreateVersion7(), submission, route, DeskQuestionStatus.New,
+            null, null, Clock.UtcNow(), null, null, null);
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await DeskStore.InsertAsync(tx, stored, ct);
+        await Outbox.EnqueueAsync(tx, new DeskQuestionReceived(
+            stored.Id, route.FocusLine?.ToString(), submission.Municipality, route.RoutedTo), ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Desk question {QuestionId} routed to {RoutedTo}", stored.Id, route.RoutedTo);
+        return ToContract(stored, withContact: true);
+    }
+
+    public override async Task<V1.ListDeskQuestionsResponse> ListDeskQuestions(V1.ListDeskQuestionsRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        DeskQuestionStatus? status = null;
+        if (request.Status != V1.DeskQuestionStatus.Unspecified)
+        {
+            if (Enum.IsDefined((DeskQuestionStatus)(int)request.Status)) status = (DeskQuestionStatus)(int)request.Status;
+            else violations.Add("status", "Onbekende status.");
+        }
+
+        FocusLine? focusLine = null;
+        if (request.FocusLine != V1.FocusLine.Unspecified)
+        {
+            if (Enum.IsDefined((FocusLine)(int)request.FocusLine)) focusLine = (FocusLine)(int)request.FocusLine;
+            else violations.Add("focusLine", "Onbekende focuslijn.");
+        }
+
+        string? municipality = null;
+        if (!string.IsNullOrWhiteSpace(request.Municipality) && (municipality = Region.Municipality(request.Municipality)) is null)
+        {
+            violations.Add("municipality", $"Onbekende gemeente \"{request.Municipality}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
+        }
+
+        if (request.RoutedTo.Length > 200) violations.Add("routedTo", "Te lang (hoogstens 200 tekens).");
+        if (request.Q.Length > 200) violations.Add("q", "De zoektekst is te lang (hoogstens 200 tekens).");
+        if (request.PageSize is < 0 or > MaxPageSize) violations.Add("pageSize", $"De paginagrootte ligt tussen 1 en {MaxPageSize}.");
+
+        var filter = new DeskStore.Filter(status, focusLine, municipality, Blank(request.RoutedTo), Blank(request.Q));
+        var fingerprint = PageToken.Fingerprint(filter.Fingerprint());
+        var offset = 0;
+        if (request.PageToken.Length > 0 && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
+        {
+            violations.Add("pageToken", "Ongeldig of verlopen paginatoken; vraag de eerste pagina opnieuw op.");
+        }
+
+        violations.ThrowIfAny();
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var (questions, total) = await DeskStore.ListAsync(connection, filter, offset, pageSize, context.CancellationToken);
+        var response = new V1.ListDeskQuestionsResponse { TotalSize = total };
+        response.Questions.AddRange(questions.Select(q => ToContract(q, withContact: false)));
+        if (offset + questions.Count < total)
+        {
+            response.NextPageToken = PageToken.Encode(offset + questions.Count, fingerprint);
+        }
+
+        return response;
+    }
+
+    public override async Task<V1.DeskQuestion> GetDeskQuestion(V1.GetDeskQuestionRequest request, ServerCallContext context)
+    {
+        var id = ParseId(request.Id);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var question = await DeskStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken) ?? throw NotFound(id);
+        // TODO(identity): only the desk role may read contact details.
+        return ToContract(question, withContact: true);
+    }
+
+    public override Task<V1.DeskQuestion> AssignDeskQuestion(V1.AssignDeskQuestionRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        if (request.Assignee.Trim().Length > 200) violations.Add("assignee", "Te lang (hoogstens 200 tekens).");
+        violations.ThrowIfAny();
+        return MoveAsync(request.Id, DeskQuestionStatus.Assigned, context, (q, now) => q with
+        {
+            Status = DeskQuestionStatus.Assigned,
+            Assignee = Blank(request.Assignee) ?? q.Route.RoutedTo,
+            AssignedAt = now,
+        });
+    }
+
+    public override Task<V1.DeskQuestion> AnswerDeskQuestion(V1.AnswerDeskQuestionRequest request, ServerCallContext context)
+    {
+        var violations = new FieldViolations();
+        var answer = DeskText.Required(request.Answer, "answer", "Het antwoord", 8000, violations);
+        violations.ThrowIfAny();
+        return MoveAsync(request.Id, DeskQuestionStatus.Answered, context, (q, now) => q with
+        {
+            Status = DeskQuestionStatus.Answered,
+            Answer = answer,
+            AnsweredAt = now,
+        });
+    }
+
+    public override Task<V1.DeskQuestion> CloseDeskQuestion(V1.CloseDeskQuestionRequest request, ServerCallContext context) =>
+        MoveAsync(request.Id, DeskQuestionStatus.Closed, context, (q, now) => q with { Status = DeskQuestionStatus.Closed, ClosedAt = now });
+
+    /// <summary>One workflow step under a row lock, so two desk workers cannot both take the same step.</summary>
+    private async Task<V1.DeskQuestion> MoveAsync(
+        string idText, DeskQuestionStatus to, ServerCallContext context, Func<StoredDeskQuestion, DateTimeOffset, StoredDeskQuestion> step)
+    {
+        var ct = context.CancellationToken;
+        var id = ParseId(idText);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var question = await DeskStore.FindAsync(connection, tx, id, forUpdate: true, ct) ?? throw NotFound(id);
+        if (!DeskWorkflow.CanMove(question.Status, to))
+        {
+            throw new RpcException(new Status(StatusCode.Aborted,
+                $"De vraag heeft status '{DeskWorkflow.Dutch(question.Status)}' en kan niet naar '{DeskWorkflow.Dutch(to)}' " +
+                "(volgorde: nieuw → toegewezen → beantwoord → gesloten)."));
+        }
+
+        var moved = step(question, Clock.UtcNow());
+        await DeskStore.UpdateWorkflowAsync(tx, moved, ct);
+        await tx.CommitAsync(ct);
+        return ToContract(moved, withContact: true);
+    }
+
+    private static Guid ParseId(string id)
+    {
+        if (Guid.TryParse(id, out var guid))
+        {
+            return guid;
+        }
+
+        new FieldViolations().Add("id", $"Geen geldig id \"{id}\" (verwacht een GUID).").ThrowIfAny();
+        return Guid.Empty;
+    }
+
+    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"Vraag {id} bestaat niet."));
+
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static V1.DeskQuestion ToContract(StoredDeskQuestion q, bool withContact)
+    {
+        var s = q.Submission;
+        var message = new V1.DeskQuestion
+        {
+            Id = q.Id.ToString(),
+            Topic = s.Topic,
+            Question = s.Question,
+            Municipality = s.Municipality ?? "",
+            FocusLine = q.Route.FocusLine is { } f ? (V1.FocusLine)(int)f : V1.FocusLine.Unspecified,
+            Sector = s.Sector ?? "",
+            Campus = s.Campus ?? "",
+            RoutedTo = q.Route.RoutedTo,
+            RoutingReason = q.Route.Reason,
+            Status = (V1.DeskQuestionStatus)(int)q.Status,
+            Assignee = q.Assignee ?? "",
+            Answer = q.Answer ?? "",
+            HasContact = s.Contact is not null,
+            SubmittedAt = Timestamp.FromDateTimeOffset(q.SubmittedAt),
+            AssignedAt = q.AssignedAt is { } a ? Timestamp.FromDateTimeOffset(a) : null,
+            AnsweredAt = q.AnsweredAt is { } b ? Timestamp.FromDateTimeOffset(b) : null,
+            ClosedAt = q.ClosedAt is { } c ? Timestamp.FromDateTimeOffset(c) : null,
+        };
+        if (withContact && s.Contact is { } contact)
+        {
+            message.Contact = new V1.DeskContact
+            {
+                Consent = true,
+                Name = contact.Name ?? "",
+                Email = contact.Email ?? "",
+                Phone = contact.Phone ?? "",
+            };
+        }
+
+        return message;
+    }
+}
