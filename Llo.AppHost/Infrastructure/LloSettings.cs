@@ -21,7 +21,8 @@ internal sealed record LloSettings(
         return new LloSettings(
             PostgresPort: config.GetValue("Llo:Ports:Postgres", 5433),
             RabbitMqPort: rabbitPort,
-            RabbitMqDistPort: config.GetValue("Llo:Ports:RabbitMqDist", rabbitPort + 20000),
+            // Erlang distribution: 25673 beside the default 5673, the next port when +20000 would not fit.
+            RabbitMqDistPort: config.GetValue("Llo:Ports:RabbitMqDist", rabbitPort + 20000 <= 65535 ? rabbitPort + 20000 : rabbitPort + 1),
             StateDirectory: Path.GetFullPath(config["Llo:StateDirectory"] ?? Path.Combine(repositoryRoot, ".llo"), repositoryRoot),
             PostgresBin: config["Llo:PostgresBin"] ?? "/usr/lib/postgresql/15/bin",
             RabbitMqBin: config["Llo:RabbitMqBin"] ?? "/usr/lib/rabbitmq/bin");
