@@ -34,6 +34,8 @@ internal static class ServiceEndpoints
                 context.EnvironmentVariables[$"Kestrel__Endpoints__{name}__Url"] = ReferenceExpression.Create(
                     $"{endpoint.Property(EndpointProperty.Scheme)}://localhost:{endpoint.Property(EndpointProperty.TargetPort)}");
                 context.EnvironmentVariables[$"Kestrel__Endpoints__{name}__Protocols"] = protocols;
+                // The named endpoints above are the whole truth; ASPNETCORE_URLS would only make Kestrel warn.
+                context.EnvironmentVariables.Remove("ASPNETCORE_URLS");
             });
     }
 }

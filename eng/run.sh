@@ -17,8 +17,10 @@ llo_ensure_prereqs
 # A previous run that crashed or was killed may have left its app host or servers behind.
 "$ROOT/eng/stop.sh" --quiet
 llo_port_free "$GATEWAY_PORT" "gateway" && llo_port_free "${Llo__Ports__GatewayGrpc:-8081}" "gateway gRPC" &&
-  llo_port_free 18888 "dashboard" && llo_port_free 18889 "dashboard OTLP" && llo_port_free 18890 "dashboard resource service" &&
+  llo_port_free 18888 "dashboard" && llo_port_free 18889 "dashboard OTLP" && llo_port_free 18890 "dashboard resource service" || exit 1
+if [ "${Llo__Infrastructure:-}" != "External" ]; then
   llo_port_free "${Llo__Ports__Postgres:-5433}" "PostgreSQL" && llo_port_free "${Llo__Ports__RabbitMq:-5673}" "RabbitMQ" || exit 1
+fi
 
 echo "Building..."
 dotnet build Llo.AppHost/Llo.AppHost.csproj -c Release -nologo -v q -clp:ErrorsOnly

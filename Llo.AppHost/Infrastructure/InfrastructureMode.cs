@@ -27,7 +27,7 @@ internal static class InfrastructureModeChooser
         {
             if (!Enum.TryParse<InfrastructureMode>(configured, ignoreCase: true, out var mode))
             {
-                throw new InvalidOperationException(
+                throw new PrerequisiteException(
                     $"Llo__Infrastructure is '{configured}': use Containers, Processes or External.");
             }
             return (mode, "set by Llo__Infrastructure", null);

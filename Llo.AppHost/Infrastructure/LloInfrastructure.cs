@@ -25,6 +25,7 @@ public static class LloInfrastructureExtensions
     /// <summary>Adds PostgreSQL and RabbitMQ in the mode Llo:Infrastructure names, or the one this machine supports.</summary>
     public static LloInfrastructure AddLloInfrastructure(this IDistributedApplicationBuilder builder)
     {
+        Prerequisites.ReportWithoutStackTrace();
         var (mode, reason, containerRuntime) = InfrastructureModeChooser.Choose(builder.Configuration);
         var settings = LloSettings.From(builder);
         var infrastructure = mode switch
@@ -75,7 +76,18 @@ public static class LloInfrastructureExtensions
     }
 
     private static LloInfrastructure AddExternal(IDistributedApplicationBuilder builder) =>
-        new(InfrastructureMode.External, name => builder.AddConnectionString(name), builder.AddConnectionString("messaging"));
+        new(InfrastructureMode.External, name => AddGivenConnectionString(builder, name), AddGivenConnectionString(builder, "messaging"));
+
+    // Without a value Aspire would wait silently for one to be typed into the dashboard.
+    private static IResourceBuilder<IResourceWithConnectionString> AddGivenConnectionString(IDistributedApplicationBuilder builder, string name)
+    {
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+        {
+            throw new PrerequisiteException(
+                $"External mode needs the connection string '{name}': set ConnectionStrings__{name} (or ConnectionStrings:{name} in user secrets).");
+        }
+        return builder.AddConnectionString(name);
+    }
 
     // "inventory-db" is the connection string name; the database itself is called "inventory".
     private static string DatabaseName(string name) => name.EndsWith("-db", StringComparison.Ordinal) ? name[..^3] : name;

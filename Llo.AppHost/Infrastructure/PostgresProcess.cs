@@ -96,7 +96,7 @@ internal static class PostgresProcess
         }
         if (File.Exists(Path.Combine(data, "PG_VERSION")))
         {
-            throw new InvalidOperationException(
+            throw new PrerequisiteException(
                 $"The PostgreSQL data in {data} has lost its password file: remove it with './llo reset' (deletes local data) and run again.");
         }
         Directory.CreateDirectory(directory);

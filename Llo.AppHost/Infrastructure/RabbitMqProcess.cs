@@ -89,7 +89,7 @@ internal static class RabbitMqProcess
             Prerequisites.RequireFreePort(settings.RabbitMqPort, "RabbitMQ");
             return;
         }
-        catch (InvalidOperationException)
+        catch (PrerequisiteException)
         {
             // Taken: perhaps by our own leftover node.
         }
