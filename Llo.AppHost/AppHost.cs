@@ -1,7 +1,27 @@
+using Llo.AppHost;
+using Llo.AppHost.Infrastructure;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
-var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory");
+// Infrastructure: containers, the machine's own servers, or external ones (Llo__Infrastructure).
+var infrastructure = builder.AddLloInfrastructure();
+var messaging = infrastructure.Messaging;
+var inventoryDb = infrastructure.AddDatabase("inventory-db");
+
+// Services: each owns its database and publishes integration events through the broker.
+var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory")
+    .WithHttpAndGrpcEndpoints()
+    .WithReference(inventoryDb).WaitFor(inventoryDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithHttpHealthCheck("/health", endpointName: "http");
+
+// Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081.
 builder.AddProject<Projects.Llo_Gateway>("gateway")
-    .WithReference(inventory);
+    .WithHttpAndGrpcEndpoints(
+        httpPort: builder.Configuration.GetValue("Llo:Ports:Gateway", 8080),
+        grpcPort: builder.Configuration.GetValue("Llo:Ports:GatewayGrpc", 8081))
+    .WithReference(inventory).WaitFor(inventory)
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithExternalHttpEndpoints();
 
 builder.Build().Run();

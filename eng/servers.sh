@@ -92,3 +92,22 @@ rabbit_stop() {
   local dir=$1 node=$2
   rabbit_ctl "$dir" "$node" stop >/dev/null 2>&1 || true
 }
+
+# llo_stop_leftover_servers STATEDIR AMQPPORT: stops the PostgreSQL and RabbitMQ that the app
+# host's Processes mode runs from STATEDIR (node llo-AMQPPORT@localhost), if a killed run left them.
+llo_stop_leftover_servers() {
+  local state; state=$(llo_state_dir "$1")
+  pg_stop "$state/postgres"
+  if [ -f "$state/rabbitmq/.erlang.cookie" ] && port_open "$2"; then
+    rabbit_stop "$state/rabbitmq" "llo-$2@localhost"
+  fi
+}
+
+# llo_wait_for_orchestrator APPHOSTPID: after the app host exits, its orchestrator (DCP, which
+# watches the app host's pid) stops the services and servers it ran; wait until it has finished.
+llo_wait_for_orchestrator() {
+  local waited=0
+  while pgrep -f -- "dcp .*--monitor $1( |$)" >/dev/null && [ $waited -lt 60 ]; do
+    sleep 1; waited=$((waited + 1))
+  done
+}

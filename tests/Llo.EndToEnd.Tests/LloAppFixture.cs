@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Llo.EndToEnd.Tests;
+
+/// <summary>
+/// The whole app host, booted once for the test class in Processes mode, on its own ports and
+/// state directory (.llo/e2e) so it never meets a developer's ./llo run or ./llo test's servers.
+/// </summary>
+public sealed class LloAppFixture : IAsyncLifetime
+{
+    /// <summary>In start order: a failure names the first of these that is not healthy.</summary>
+    public static readonly string[] Resources = ["postgres", "messaging", "inventory-db", "inventory", "gateway"];
+
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(BootTimeout);
+        var root = Environment.GetEnvironmentVariable("LLO_ROOT") ?? FindRepositoryRoot();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Llo_AppHost>(
+        [
+            "--Llo:Infrastructure=Processes",
+            $"--Llo:StateDirectory={Path.Combine(root, ".llo", "e2e")}",
+            "--Llo:Ports:Postgres=45433",
+            "--Llo:Ports:RabbitMq=45673",
+            "--Llo:Ports:RabbitMqDist=45674",
+            "--Llo:Ports:Gateway=48080",
+            "--Llo:Ports:GatewayGrpc=48081",
+        ], timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        CollectLogs();
+        await App.StartAsync(timeout.Token);
+
+        foreach (var resource in Resources)
+        {
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException(
+                    $"'{resource}' was not healthy within {BootTimeout.TotalMinutes} minutes.\n{Describe(resource)}");
+            }
+        }
+    }
+
+    /// <summary>The state of every resource, and the last log lines of <paramref name="failed"/>.</summary>
+    public string Describe(string failed)
+    {
+        var states = Resources.Select(name => App.ResourceNotifications.TryGetCurrentState(name, out var current)
+            ? $"  {name}: {current.Snapshot.State?.Text ?? "?"}, health {current.Snapshot.HealthStatus?.ToString() ?? "unknown"}"
+              + string.Concat(current.Snapshot.HealthReports.Where(r => r.Description is not null).Select(r => $" ({r.Description})"))
+            : $"  {name}: no state");
+        var logs = _logs.TryGetValue(failed, out var lines) ? lines.TakeLast(30) : [];
+        return $"Resources:\n{string.Join('\n', states)}\nLast log lines of '{failed}':\n{string.Join('\n', logs)}";
+    }
+
+    // Resource logs are kept in memory so a failure can show what the failing process said.
+    private void CollectLogs()
+    {
+        var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in Resources)
+        {
+            var lines = _logs.GetOrAdd(resource, _ => new ConcurrentQueue<string>());
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(_stopping.Token))
+                    {
+                        foreach (var line in batch)
+                        {
+                            lines.Enqueue(line.Content);
+                            while (lines.Count > 200 && lines.TryDequeue(out _)) { }
+                        }
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (App is not null)
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
+        _stopping.Dispose();
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Llo.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new InvalidOperationException("Llo.sln not found above the test assembly: set LLO_ROOT.");
+    }
+}
