@@ -130,6 +130,25 @@ public sealed class AgendaServiceTests(InventoryHost host) : IClassFixture<Inven
     }
 
     [Fact]
+    public async Task A_page_past_the_end_still_reports_how_many_items_match()
+    {
+        var ids = new List<string>();
+        for (var day = 1; day <= 3; day++)
+        {
+            ids.Add((await CreateAsync(Item($"Voorbij {day}", "Voorbijpartner", date: $"2024-02-0{day}"))).GetProperty("id").GetString()!);
+        }
+
+        var token = (await (await host.Json.GetAsync($"{Items}?organiser=Voorbijpartner&pageSize=2")).JsonAsync()).GetProperty("nextPageToken").GetString();
+        await host.Json.DeleteAsync($"{Items}/{ids[0]}");
+        await host.Json.DeleteAsync($"{Items}/{ids[1]}");
+
+        var pastTheEnd = await (await host.Json.GetAsync($"{Items}?organiser=Voorbijpartner&pageSize=2&pageToken={token}")).JsonAsync();
+
+        Assert.Empty(Titles(pastTheEnd));
+        Assert.Equal(1, pastTheEnd.GetProperty("totalSize").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_filters_are_refused_naming_each_one()
     {
         var response = await host.Json.GetAsync($"{Items}?from=gisteren&projectId=abc&municipality=Delft&pageSize=1000");

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
-using Llo.Inventory.Domain.Paging;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -11,46 +10,28 @@ namespace Llo.Inventory.Api.Agenda;
 /// <summary>Open agendas: partners publish meetings and events; the list of all of them is the regional agenda.</summary>
 public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaService.AgendaServiceBase
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
+    public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
     public override async Task<V1.ListAgendaItemsResponse> ListAgendaItems(V1.ListAgendaItemsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var filter = AgendaFilter.Parse(request.From, request.To, request.Organiser, (int)request.FocusLine, request.Municipality,
             request.ProjectId, request.Q, request.IncludeNonPublic, violations);
-        var fingerprint = PageToken.Fingerprint(filter.Fingerprint());
-        var offset = 0;
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("pageSize", $"De paginagrootte ligt tussen 1 en {MaxPageSize}.");
-        }
-
-        if (request.PageToken.Length > 0 && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
-        {
-            violations.Add("pageToken", "Ongeldig of verlopen paginatoken; vraag de eerste pagina opnieuw op.");
-        }
-
+        var page = Page.Parse(request.PageSize, request.PageToken, PageLimits, violations, filter.Fingerprint());
         violations.ThrowIfAny();
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var (items, total) = await AgendaStore.ListAsync(connection, filter, offset, pageSize, context.CancellationToken);
-        var response = new V1.ListAgendaItemsResponse { TotalSize = total };
+        var (items, total) = await AgendaStore.ListAsync(connection, filter, page, context.CancellationToken);
+        var response = new V1.ListAgendaItemsResponse { TotalSize = total, NextPageToken = page.NextToken(items.Count, total) };
         response.Items.AddRange(items.Select(ToContract));
-        if (offset + items.Count < total)
-        {
-            response.NextPageToken = PageToken.Encode(offset + items.Count, fingerprint);
-        }
-
         return response;
     }
 
     public override async Task<V1.AgendaItem> GetAgendaItem(V1.GetAgendaItemRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.Id);
+        var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken) ?? throw NotFound(id);
+        var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken) ?? throw Resource.AgendaItem.NotFound(id);
         return ToContract(item);
     }
 
@@ -70,15 +51,15 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
     public override async Task<V1.AgendaItem> UpdateAgendaItem(V1.UpdateAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var id = ParseId(request.Id);
+        var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var input = await ValidateAsync(connection, request.Item, ct);
-        var existing = await AgendaStore.FindAsync(connection, id, ct) ?? throw NotFound(id);
+        var existing = await AgendaStore.FindAsync(connection, id, ct) ?? throw Resource.AgendaItem.NotFound(id);
         var stored = existing with { Item = input, UpdatedAt = Clock.UtcNow() };
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (!await AgendaStore.UpdateAsync(tx, stored, ct))
         {
-            throw NotFound(id);
+            throw Resource.AgendaItem.NotFound(id);
         }
 
         await tx.CommitAsync(ct);
@@ -87,9 +68,9 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
 
     public override async Task<Empty> DeleteAgendaItem(V1.DeleteAgendaItemRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.Id);
+        var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        return await AgendaStore.DeleteAsync(connection, id, context.CancellationToken) ? new Empty() : throw NotFound(id);
+        return await AgendaStore.DeleteAsync(connection, id, context.CancellationToken) ? new Empty() : throw Resource.AgendaItem.NotFound(id);
     }
 
     /// <summary>Field checks first, then whether the linked projects exist, all reported together.</summary>
@@ -107,19 +88,6 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
         violations.ThrowIfAny();
         return input!;
     }
-
-    private static Guid ParseId(string id)
-    {
-        if (Guid.TryParse(id, out var guid))
-        {
-            return guid;
-        }
-
-        new FieldViolations().Add("id", $"Geen geldig id \"{id}\" (verwacht een GUID).").ThrowIfAny();
-        return Guid.Empty;
-    }
-
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"Agendapunt {id} bestaat niet."));
 
     private static V1.AgendaItem ToContract(StoredAgendaItem stored) => new()
     {

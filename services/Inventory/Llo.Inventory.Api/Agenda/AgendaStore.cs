@@ -1,3 +1,4 @@
+using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Npgsql;
 
@@ -89,7 +90,7 @@ public static class AgendaStore
 
     /// <summary>One page of the agenda in date and time order, and the number of items matching the filter.</summary>
     public static async Task<(IReadOnlyList<StoredAgendaItem> Items, int Total)> ListAsync(
-        NpgsqlConnection connection, AgendaFilter filter, int offset, int limit, CancellationToken ct)
+        NpgsqlConnection connection, AgendaFilter filter, Page page, CancellationToken ct)
     {
         var conditions = new List<string>();
         await using var command = new NpgsqlCommand { Connection = connection };
@@ -106,7 +107,7 @@ public static class AgendaStore
 
         if (filter.From is { } from) Where("a.date >= @from", "from", from);
         if (filter.To is { } to) Where("a.date <= @to", "to", to);
-        if (filter.Organiser is { } organiser) Where("a.organiser ILIKE '%' || @organiser || '%'", "organiser", organiser);
+        if (filter.Organiser is { } organiser) Where("a.organiser ILIKE @organiser", "organiser", TextField.ContainsPattern(organiser));
         if (filter.FocusLine is { } focusLine) Where("a.focus_line = @focus_line", "focus_line", focusLine.ToString());
         if (filter.Municipality is { } municipality) Where("a.municipality = @municipality", "municipality", municipality);
         if (filter.ProjectId is { } projectId)
@@ -119,26 +120,25 @@ public static class AgendaStore
             ORDER BY a.date, a.start_time, a.title, a.id
             OFFSET @offset LIMIT @limit
             """;
-        command.Parameters.AddWithValue("offset", offset);
-        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("offset", page.Offset);
+        command.Parameters.AddWithValue("limit", page.Size);
 
         var items = new List<StoredAgendaItem>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        long totalOnRows = 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            items.Add(Read(reader));
-            total = (int)reader.GetInt64(15);
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(Read(reader));
+                totalOnRows = reader.GetInt64(15);
+            }
         }
 
-        if (items.Count == 0 && offset > 0)
+        var total = await page.TotalAsync(items.Count, totalOnRows, async () =>
         {
-            // Past the end: the window function had no row to report the total on.
-            await reader.DisposeAsync();
             command.CommandText = $"SELECT count(*) FROM agenda_items a {where}";
-            total = (int)(long)(await command.ExecuteScalarAsync(ct))!;
-        }
-
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        });
         return (items, total);
     }
 
