@@ -13,7 +13,14 @@ var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory")
     .WithHttpAndGrpcEndpoints()
     .WithReference(inventoryDb).WaitFor(inventoryDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health", endpointName: "http");
+    .WithHttpHealthCheck("/health", endpointName: "http")
+    // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
+    .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
+        commandOptions: new HttpCommandOptions
+        {
+            Description = "Voegt de ontbrekende demo-projecten en agendapunten uit het jaarplan 2022 weer toe; wijzigt niets wat er al is.",
+            IconName = "ArrowSync",
+        });
 
 // Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081.
 builder.AddProject<Projects.Llo_Gateway>("gateway")

@@ -24,7 +24,8 @@ public static class InventoryApp
         builder.Services.AddSingleton<SchemaReadiness>();
         builder.Services.AddHealthChecks().AddCheck<SchemaReadiness>("inventory-schema");
         builder.Services.AddHostedService<SchemaInitializer>();
-        builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DemoSeeder>());
 
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapFinder>();
@@ -50,6 +51,7 @@ public static class InventoryApp
         app.MapGrpcService<Desk.DeskService>();
         app.MapGrpcService<Scaling.ScalingService>();
         app.MapGrpcService<BlindSpots.BlindSpotService>();
+        app.MapDemoDataReseed();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -78,13 +78,55 @@ public sealed class AgendaServiceTests(InventoryHost host) : IClassFixture<Inven
     {
         var id = (await CreateAsync(Item("Werkconferentie", "Gemeente Vlaardingen"))).GetProperty("id").GetString()!;
 
-        var updated = await (await host.Json.PutAsJsonAsync($"{Items}/{id}", Item("Werkconferentie (verplaatst)", "Gemeente Vlaardingen", date: "2022-10-01"))).JsonAsync();
+        var updated = await (await host.Json.PutAsJsonAsync($"{Items}/{id}?version=1", Item("Werkconferentie (verplaatst)", "Gemeente Vlaardingen", date: "2022-10-01"))).JsonAsync();
         Assert.Equal("2022-10-01", updated.GetProperty("fields").GetProperty("date").GetString());
 
         Assert.Equal(HttpStatusCode.OK, (await host.Json.DeleteAsync($"{Items}/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Json.GetAsync($"{Items}/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Json.DeleteAsync($"{Items}/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Json.PutAsJsonAsync($"{Items}/{Guid.NewGuid()}", Item("x", "y"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Json.PutAsJsonAsync($"{Items}/{Guid.NewGuid()}?version=1", Item("x", "y"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_patch_changes_only_the_named_fields_and_a_stale_version_conflicts_without_changing_anything()
+    {
+        var created = await CreateAsync(Item("Versie: werkconferentie", "Versiepartner", description: "Eerste opzet"));
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("1", created.GetProperty("version").ToString());
+
+        var patched = await (await host.Json.PatchAsJsonAsync($"{Items}/{id}?version=1&updateMask=title", new { title = "Versie: verplaatst", place = "genegeerd" })).JsonAsync();
+        Assert.Equal("2", patched.GetProperty("version").ToString());
+        Assert.Equal("Versie: verplaatst", patched.GetProperty("fields").GetProperty("title").GetString());
+        Assert.Equal("Stadskantoor Schiedam", patched.GetProperty("fields").GetProperty("place").GetString());
+        Assert.Equal("Eerste opzet", patched.GetProperty("fields").GetProperty("description").GetString());
+
+        var stale = await host.Json.PutAsJsonAsync($"{Items}/{id}?version=1", Item("Versie: te laat", "Versiepartner"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var staleDelete = await host.Json.DeleteAsync($"{Items}/{id}?version=1");
+        Assert.Equal(HttpStatusCode.Conflict, staleDelete.StatusCode);
+        var read = await (await host.Json.GetAsync($"{Items}/{id}")).JsonAsync();
+        Assert.Equal("Versie: verplaatst", read.GetProperty("fields").GetProperty("title").GetString());
+        Assert.Equal("2", read.GetProperty("version").ToString());
+
+        var unchanged = await (await host.Json.PatchAsJsonAsync($"{Items}/{id}?version=2&updateMask=title", new { title = "Versie: verplaatst" })).JsonAsync();
+        Assert.Equal("2", unchanged.GetProperty("version").ToString());
+    }
+
+    [Fact]
+    public async Task An_update_needs_the_version_and_known_mask_fields_and_stays_validated()
+    {
+        var id = (await CreateAsync(Item("Masker: netwerkavond", "Maskerpartner"))).GetProperty("id").GetString()!;
+
+        var noVersion = await host.Json.PatchAsJsonAsync($"{Items}/{id}?updateMask=title", new { title = "Zonder versie" });
+        Assert.Equal(["version"], await ApiErrors.JsonFieldsAsync(noVersion));
+        var unknownField = await host.Json.PatchAsJsonAsync($"{Items}/{id}?version=1&updateMask=kleur", new { title = "x" });
+        Assert.Equal(["updateMask[0]"], await ApiErrors.JsonFieldsAsync(unknownField));
+        var emptied = await host.Json.PatchAsJsonAsync($"{Items}/{id}?version=1&updateMask=place", new { });
+        Assert.Equal(["item.place"], await ApiErrors.JsonFieldsAsync(emptied));
+
+        var read = await (await host.Json.GetAsync($"{Items}/{id}")).JsonAsync();
+        Assert.Equal("1", read.GetProperty("version").ToString());
+        Assert.Equal("Stadskantoor Schiedam", read.GetProperty("fields").GetProperty("place").GetString());
     }
 
     [Fact]
@@ -127,6 +169,25 @@ public sealed class AgendaServiceTests(InventoryHost host) : IClassFixture<Inven
         var replayed = await host.Json.GetAsync($"{Items}?organiser=Ander&pageSize=2&pageToken={token}");
         Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
         Assert.Equal(["pageToken"], await ApiErrors.JsonFieldsAsync(replayed));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_still_reports_how_many_items_match()
+    {
+        var ids = new List<string>();
+        for (var day = 1; day <= 3; day++)
+        {
+            ids.Add((await CreateAsync(Item($"Voorbij {day}", "Voorbijpartner", date: $"2024-02-0{day}"))).GetProperty("id").GetString()!);
+        }
+
+        var token = (await (await host.Json.GetAsync($"{Items}?organiser=Voorbijpartner&pageSize=2")).JsonAsync()).GetProperty("nextPageToken").GetString();
+        await host.Json.DeleteAsync($"{Items}/{ids[0]}");
+        await host.Json.DeleteAsync($"{Items}/{ids[1]}");
+
+        var pastTheEnd = await (await host.Json.GetAsync($"{Items}?organiser=Voorbijpartner&pageSize=2&pageToken={token}")).JsonAsync();
+
+        Assert.Empty(Titles(pastTheEnd));
+        Assert.Equal(1, pastTheEnd.GetProperty("totalSize").GetInt32());
     }
 
     [Fact]

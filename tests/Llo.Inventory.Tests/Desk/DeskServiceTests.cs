@@ -166,6 +166,28 @@ public sealed class DeskServiceTests(InventoryHost host) : IClassFixture<Invento
     }
 
     [Fact]
+    public async Task A_page_past_the_end_still_reports_how_many_questions_match()
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await SubmitSimpleAsync($"Achterblijvervraag {i}"));
+        }
+
+        const string query = $"{Questions}?q=achterblijvervraag&status=DESK_QUESTION_STATUS_NEW";
+        var token = (await (await host.Json.GetAsync($"{query}&pageSize=2")).JsonAsync()).GetProperty("nextPageToken").GetString();
+        // Two are taken meanwhile: one new question is left, and the second page now starts past it.
+        await (await host.Json.PostAsJsonAsync($"{Questions}/{ids[0]}:assign", new { })).JsonAsync();
+        await (await host.Json.PostAsJsonAsync($"{Questions}/{ids[1]}:assign", new { })).JsonAsync();
+
+        var pastTheEnd = await (await host.Json.GetAsync($"{query}&pageSize=2&pageToken={token}")).JsonAsync();
+
+        Assert.Equal(0, pastTheEnd.TryGetProperty("questions", out var questions) ? questions.GetArrayLength() : 0);
+        Assert.Equal(1, pastTheEnd.GetProperty("totalSize").GetInt32());
+        Assert.Equal("", pastTheEnd.TryGetProperty("nextPageToken", out var next) ? next.GetString() : "");
+    }
+
+    [Fact]
     public async Task A_gRPC_caller_submits_and_gets_field_violations()
     {
         var client = new DeskService.DeskServiceClient(host.Grpc);

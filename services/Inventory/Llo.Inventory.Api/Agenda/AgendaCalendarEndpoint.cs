@@ -50,7 +50,7 @@ public static class AgendaCalendarEndpoint
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var (items, _) = await AgendaStore.ListAsync(connection, filter, 0, MaxEvents, ct);
+        var (items, _) = await AgendaStore.ListAsync(connection, filter, Page.First(MaxEvents), ct);
         var calendar = ICalendarWriter.Write("Regionale agenda LLO Waterweg", items.Select(ToEvent), DateTimeOffset.UtcNow);
         return Results.Text(calendar, ICalendarWriter.ContentType);
     }

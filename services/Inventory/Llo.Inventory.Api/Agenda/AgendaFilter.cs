@@ -1,5 +1,6 @@
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
+using V1 = Llo.Contracts.Inventory.V1;
 
 namespace Llo.Inventory.Api.Agenda;
 
@@ -23,66 +24,18 @@ public sealed record AgendaFilter(
         string from, string to, string organiser, int focusLine, string municipality, string projectId, string q,
         bool includeNonPublic, FieldViolations violations)
     {
-        DateOnly? fromDate = null, toDate = null;
-        if (!string.IsNullOrWhiteSpace(from) && (fromDate = AgendaDates.Parse(from)) is null)
-        {
-            violations.Add("from", $"Geen geldige datum \"{from}\" (verwacht JJJJ-MM-DD).");
-        }
-
-        if (!string.IsNullOrWhiteSpace(to) && (toDate = AgendaDates.Parse(to)) is null)
-        {
-            violations.Add("to", $"Geen geldige datum \"{to}\" (verwacht JJJJ-MM-DD).");
-        }
-
+        var fromDate = IsoDate.Optional(from, "from", violations);
+        var toDate = IsoDate.Optional(to, "to", violations);
         if (fromDate > toDate)
         {
-            violations.Add("to", "De einddatum ligt niet voor de begindatum.");
+            violations.Add("to", "De einddatum (to) mag niet voor de begindatum (from) liggen.");
         }
 
-        FocusLine? line = null;
-        if (focusLine != 0)
-        {
-            if (Enum.IsDefined((FocusLine)focusLine))
-            {
-                line = (FocusLine)focusLine;
-            }
-            else
-            {
-                violations.Add("focusLine", "Onbekende focuslijn.");
-            }
-        }
-
-        string? place = null;
-        if (!string.IsNullOrWhiteSpace(municipality) && (place = Region.Municipality(municipality)) is null)
-        {
-            violations.Add("municipality", $"Onbekende gemeente \"{municipality}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
-        }
-
-        Guid? project = null;
-        if (!string.IsNullOrWhiteSpace(projectId))
-        {
-            if (Guid.TryParse(projectId, out var id))
-            {
-                project = id;
-            }
-            else
-            {
-                violations.Add("projectId", $"Geen geldig project-id \"{projectId}\" (verwacht een GUID).");
-            }
-        }
-
-        if (organiser.Length > 200)
-        {
-            violations.Add("organiser", "De organisator is te lang (hoogstens 200 tekens).");
-        }
-
-        if (q.Length > 200)
-        {
-            violations.Add("q", "De zoektekst is te lang (hoogstens 200 tekens).");
-        }
-
-        return new AgendaFilter(fromDate, toDate, NullIfBlank(organiser), line, place, project, NullIfBlank(q), includeNonPublic);
+        var line = RegionFields.FocusLine((V1.FocusLine)focusLine, "focusLine", violations);
+        var place = RegionFields.Municipality(municipality, "municipality", violations);
+        var project = string.IsNullOrWhiteSpace(projectId) ? null : Resource.Project.ParseId(projectId, "projectId", violations);
+        var organiserText = TextField.Filter(organiser, "organiser", "De organisator", 200, violations);
+        var query = TextField.Filter(q, "q", "De zoektekst", 200, violations);
+        return new AgendaFilter(fromDate, toDate, organiserText, line, place, project, query, includeNonPublic);
     }
-
-    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

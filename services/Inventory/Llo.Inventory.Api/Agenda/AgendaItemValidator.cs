@@ -1,4 +1,3 @@
-using System.Globalization;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Agenda;
 using Llo.Inventory.Domain.Projects;
@@ -21,31 +20,23 @@ public static class AgendaItemValidator
         }
 
         var before = violations.IsEmpty;
-        var title = Text(fields.Title, $"{prefix}.title", "De titel", 200, required: true, violations);
-        var place = Text(fields.Place, $"{prefix}.place", "De plaats", 200, required: true, violations);
-        var organiser = Text(fields.Organiser, $"{prefix}.organiser", "De organisator", 200, required: true, violations);
-        var topic = Text(fields.Topic, $"{prefix}.topic", "Het onderwerp", 200, required: false, violations);
-        var description = Text(fields.Description, $"{prefix}.description", "De beschrijving", 4000, required: false, violations);
+        var title = TextField.Check(fields.Title, $"{prefix}.title", "De titel", 200, required: true, violations);
+        var place = TextField.Check(fields.Place, $"{prefix}.place", "De plaats", 200, required: true, violations);
+        var organiser = TextField.Check(fields.Organiser, $"{prefix}.organiser", "De organisator", 200, required: true, violations);
+        var topic = TextField.Check(fields.Topic, $"{prefix}.topic", "Het onderwerp", 200, required: false, violations);
+        var description = TextField.Check(fields.Description, $"{prefix}.description", "De beschrijving", 4000, required: false, violations);
 
-        DateOnly? date = null;
+        var date = IsoDate.Optional(fields.Date, $"{prefix}.date", violations);
         if (string.IsNullOrWhiteSpace(fields.Date))
         {
             violations.Add($"{prefix}.date", "De datum is verplicht (JJJJ-MM-DD).");
-        }
-        else
-        {
-            date = AgendaDates.Parse(fields.Date);
-            if (date is null)
-            {
-                violations.Add($"{prefix}.date", $"Geen geldige datum \"{fields.Date}\" (verwacht JJJJ-MM-DD).");
-            }
         }
 
         var start = Time(fields.StartTime, $"{prefix}.startTime", "De begintijd", violations);
         var end = Time(fields.EndTime, $"{prefix}.endTime", "De eindtijd", violations);
         if (start is not null && end is not null && end <= start)
         {
-            violations.Add($"{prefix}.endTime", "De eindtijd ligt na de begintijd.");
+            violations.Add($"{prefix}.endTime", "De eindtijd moet na de begintijd liggen.");
         }
 
         var projectIds = new List<Guid>();
@@ -56,42 +47,14 @@ public static class AgendaItemValidator
 
         for (var i = 0; i < fields.ProjectIds.Count; i++)
         {
-            if (Guid.TryParse(fields.ProjectIds[i], out var id) && id != Guid.Empty)
+            if (Resource.Project.ParseId(fields.ProjectIds[i], $"{prefix}.projectIds[{i}]", violations) is { } id && !projectIds.Contains(id))
             {
-                if (!projectIds.Contains(id))
-                {
-                    projectIds.Add(id);
-                }
-            }
-            else
-            {
-                violations.Add($"{prefix}.projectIds[{i}]", $"Geen geldig project-id \"{fields.ProjectIds[i]}\" (verwacht een GUID).");
+                projectIds.Add(id);
             }
         }
 
-        FocusLine? focusLine = null;
-        if (fields.FocusLine != V1.FocusLine.Unspecified)
-        {
-            if (Enum.IsDefined((FocusLine)(int)fields.FocusLine))
-            {
-                focusLine = (FocusLine)(int)fields.FocusLine;
-            }
-            else
-            {
-                violations.Add($"{prefix}.focusLine", "Onbekende focuslijn.");
-            }
-        }
-
-        string? municipality = null;
-        if (!string.IsNullOrWhiteSpace(fields.Municipality))
-        {
-            municipality = Region.Municipality(fields.Municipality);
-            if (municipality is null)
-            {
-                violations.Add($"{prefix}.municipality",
-                    $"Onbekende gemeente \"{fields.Municipality}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
-            }
-        }
+        var focusLine = RegionFields.FocusLine(fields.FocusLine, $"{prefix}.focusLine", violations);
+        var municipality = RegionFields.Municipality(fields.Municipality, $"{prefix}.municipality", violations);
 
         if (!before || !violations.IsEmpty)
         {
@@ -100,21 +63,6 @@ public static class AgendaItemValidator
 
         return new AgendaItemInput(title, date!.Value, start!.Value, end!.Value, place, organiser, topic, description,
             projectIds, focusLine, municipality, fields.Public);
-    }
-
-    private static string Text(string value, string field, string label, int max, bool required, FieldViolations violations)
-    {
-        var trimmed = value.Trim();
-        if (required && trimmed.Length == 0)
-        {
-            violations.Add(field, $"{label} is verplicht.");
-        }
-        else if (trimmed.Length > max)
-        {
-            violations.Add(field, $"{label} is te lang (hoogstens {max.ToString(CultureInfo.InvariantCulture)} tekens).");
-        }
-
-        return trimmed;
     }
 
     private static TimeOnly? Time(string value, string field, string label, FieldViolations violations)
@@ -128,7 +76,7 @@ public static class AgendaItemValidator
         var time = AgendaTimes.Parse(value);
         if (time is null)
         {
-            violations.Add(field, $"Geen geldige tijd \"{value}\" (verwacht UU:MM).");
+            violations.Add(field, $"Geen geldige tijd \"{Echo.Of(value.Trim())}\": gebruik UU:MM, bv. 14:00.");
         }
 
         return time;

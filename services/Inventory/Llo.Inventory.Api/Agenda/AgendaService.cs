@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
-using Llo.Inventory.Domain.Paging;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -11,56 +10,38 @@ namespace Llo.Inventory.Api.Agenda;
 /// <summary>Open agendas: partners publish meetings and events; the list of all of them is the regional agenda.</summary>
 public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaService.AgendaServiceBase
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
+    public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
     public override async Task<V1.ListAgendaItemsResponse> ListAgendaItems(V1.ListAgendaItemsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
         var filter = AgendaFilter.Parse(request.From, request.To, request.Organiser, (int)request.FocusLine, request.Municipality,
             request.ProjectId, request.Q, request.IncludeNonPublic, violations);
-        var fingerprint = PageToken.Fingerprint(filter.Fingerprint());
-        var offset = 0;
-        if (request.PageSize is < 0 or > MaxPageSize)
-        {
-            violations.Add("pageSize", $"De paginagrootte ligt tussen 1 en {MaxPageSize}.");
-        }
-
-        if (request.PageToken.Length > 0 && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
-        {
-            violations.Add("pageToken", "Ongeldig of verlopen paginatoken; vraag de eerste pagina opnieuw op.");
-        }
-
+        var page = Page.Parse(request.PageSize, request.PageToken, PageLimits, violations, filter.Fingerprint());
         violations.ThrowIfAny();
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var (items, total) = await AgendaStore.ListAsync(connection, filter, offset, pageSize, context.CancellationToken);
-        var response = new V1.ListAgendaItemsResponse { TotalSize = total };
+        var (items, total) = await AgendaStore.ListAsync(connection, filter, page, context.CancellationToken);
+        var response = new V1.ListAgendaItemsResponse { TotalSize = total, NextPageToken = page.NextToken(items.Count, total) };
         response.Items.AddRange(items.Select(ToContract));
-        if (offset + items.Count < total)
-        {
-            response.NextPageToken = PageToken.Encode(offset + items.Count, fingerprint);
-        }
-
         return response;
     }
 
     public override async Task<V1.AgendaItem> GetAgendaItem(V1.GetAgendaItemRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.Id);
+        var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken) ?? throw NotFound(id);
-        return ToContract(item);
+        var item = await AgendaStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        return ToContract(item ?? throw Resource.AgendaItem.NotFound(id));
     }
 
     public override async Task<V1.AgendaItem> CreateAgendaItem(V1.CreateAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var input = await ValidateAsync(connection, request.Item, ct);
+        var input = await ValidateAsync(connection, request.Item, new FieldViolations(), ct);
         var now = Clock.UtcNow();
-        var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, now, now);
+        var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await AgendaStore.InsertAsync(tx, stored, ct);
         await tx.CommitAsync(ct);
@@ -70,37 +51,72 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
     public override async Task<V1.AgendaItem> UpdateAgendaItem(V1.UpdateAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var id = ParseId(request.Id);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var input = await ValidateAsync(connection, request.Item, ct);
-        var existing = await AgendaStore.FindAsync(connection, id, ct) ?? throw NotFound(id);
-        var stored = existing with { Item = input, UpdatedAt = Clock.UtcNow() };
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (!await AgendaStore.UpdateAsync(tx, stored, ct))
+        var id = Resource.AgendaItem.ParseId(request.Id);
+        if (request.Version < 1)
         {
-            throw NotFound(id);
+            new FieldViolations().Add("version", "Geef de versie mee van het agendapunt zoals u het las (version, vanaf 1).").ThrowIfAny();
         }
 
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var current = await LockAsync(tx, id, request.Version, ct);
+        var violations = new FieldViolations();
+        if (request.Item is null && request.UpdateMask.Count == 0)
+        {
+            violations.Add("item", "Het agendapunt ontbreekt.").ThrowIfAny();
+        }
+
+        var merged = UpdateMask.Apply(current.Item.ToContract(), request.Item ?? new(), request.UpdateMask, violations);
+        var input = await ValidateAsync(connection, merged, violations, ct);
+        if (input.ToContract().Equals(current.Item.ToContract()))
+        {
+            return ToContract(current); // nothing changed, so the version stays
+        }
+
+        var stored = current with { Item = input, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        await AgendaStore.UpdateAsync(tx, stored, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);
     }
 
     public override async Task<Empty> DeleteAgendaItem(V1.DeleteAgendaItemRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.Id);
-        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        return await AgendaStore.DeleteAsync(connection, id, context.CancellationToken) ? new Empty() : throw NotFound(id);
+        var ct = context.CancellationToken;
+        var id = Resource.AgendaItem.ParseId(request.Id);
+        if (request.Version < 0)
+        {
+            new FieldViolations().Add("version", "De versie is 0 (niet controleren) of de versie zoals u het agendapunt las.").ThrowIfAny();
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await LockAsync(tx, id, request.Version, ct);
+        await AgendaStore.DeleteAsync(tx, id, ct);
+        await tx.CommitAsync(ct);
+        return new Empty();
+    }
+
+    /// <summary>The item locked for this transaction, or NotFound / Aborted (stale version; 0 = not checked).</summary>
+    private static async Task<StoredAgendaItem> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct)
+    {
+        var current = await AgendaStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw Resource.AgendaItem.NotFound(id);
+        if (expectedVersion != 0 && expectedVersion != current.Version)
+        {
+            throw Resource.AgendaItem.Stale(expectedVersion, current.Version);
+        }
+
+        return current;
     }
 
     /// <summary>Field checks first, then whether the linked projects exist, all reported together.</summary>
-    private static async Task<AgendaItemInput> ValidateAsync(NpgsqlConnection connection, V1.AgendaItemFields? fields, CancellationToken ct)
+    private static async Task<AgendaItemInput> ValidateAsync(
+        NpgsqlConnection connection, V1.AgendaItemFields? fields, FieldViolations violations, CancellationToken ct)
     {
-        var violations = new FieldViolations();
         var input = AgendaItemValidator.Validate(fields, "item", violations);
-        var ids = fields?.ProjectIds.Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).Distinct().ToList() ?? [];
+        var ids = fields?.ProjectIds.Select(Resource.TryParseId).OfType<Guid>().Distinct().ToList() ?? [];
         foreach (var missing in await AgendaStore.MissingProjectsAsync(connection, ids, ct))
         {
-            var index = fields!.ProjectIds.IndexOf(fields.ProjectIds.First(s => Guid.TryParse(s, out var g) && g == missing));
+            var index = fields!.ProjectIds.IndexOf(fields.ProjectIds.First(s => Resource.TryParseId(s) == missing));
             violations.Add($"item.projectIds[{index}]", $"Project {missing} bestaat niet.");
         }
 
@@ -108,23 +124,11 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
         return input!;
     }
 
-    private static Guid ParseId(string id)
-    {
-        if (Guid.TryParse(id, out var guid))
-        {
-            return guid;
-        }
-
-        new FieldViolations().Add("id", $"Geen geldig id \"{id}\" (verwacht een GUID).").ThrowIfAny();
-        return Guid.Empty;
-    }
-
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"Agendapunt {id} bestaat niet."));
-
     private static V1.AgendaItem ToContract(StoredAgendaItem stored) => new()
     {
         Id = stored.Id.ToString(),
         Fields = stored.Item.ToContract(),
+        Version = stored.Version,
         CreatedAt = Timestamp.FromDateTimeOffset(stored.CreatedAt),
         UpdatedAt = Timestamp.FromDateTimeOffset(stored.UpdatedAt),
     };

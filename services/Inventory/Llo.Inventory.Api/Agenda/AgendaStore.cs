@@ -1,3 +1,4 @@
+using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Npgsql;
 
@@ -9,7 +10,7 @@ public static class AgendaStore
     private const string Columns = """
         a.id, a.title, a.date, a.start_time, a.end_time, a.place, a.organiser, a.topic, a.description, a.focus_line,
         a.municipality, a.public, a.created_at, a.updated_at,
-        ARRAY(SELECT p.project_id FROM agenda_item_projects p WHERE p.agenda_item_id = a.id ORDER BY p.project_id)
+        ARRAY(SELECT p.project_id FROM agenda_item_projects p WHERE p.agenda_item_id = a.id ORDER BY p.project_id), a.version
         """;
 
     /// <summary>The ids among <paramref name="projectIds"/> that are not in the inventory.</summary>
@@ -32,43 +33,49 @@ public static class AgendaStore
         return projectIds.Where(id => !found.Contains(id)).ToList();
     }
 
-    public static async Task<StoredAgendaItem?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    public static async Task<StoredAgendaItem?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, bool forUpdate, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT {Columns} FROM agenda_items a WHERE a.id = @id", connection);
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM agenda_items a WHERE a.id = @id{(forUpdate ? " FOR UPDATE" : "")}", connection, tx);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
     }
 
-    public static async Task InsertAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct)
+    /// <summary>Inserts the item and its links; false when its id exists already (demo seeding relies on that).</summary>
+    public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO agenda_items (id, title, date, start_time, end_time, place, organiser, topic, description,
-                                      focus_line, municipality, public, created_at, updated_at)
+                                      focus_line, municipality, public, created_at, updated_at, version)
             VALUES (@id, @title, @date, @start_time, @end_time, @place, @organiser, @topic, @description,
-                    @focus_line, @municipality, @public, @created_at, @updated_at)
-            """, tx.Connection, tx);
-        Bind(command, item);
-        await command.ExecuteNonQueryAsync(ct);
-        await LinkProjectsAsync(tx, item, ct);
-    }
-
-    /// <summary>Replaces the item's fields and links; false when it does not exist.</summary>
-    public static async Task<bool> UpdateAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE agenda_items SET title = @title, date = @date, start_time = @start_time, end_time = @end_time,
-                place = @place, organiser = @organiser, topic = @topic, description = @description,
-                focus_line = @focus_line, municipality = @municipality, public = @public, updated_at = @updated_at
-            WHERE id = @id
+                    @focus_line, @municipality, @public, @created_at, @updated_at, @version)
+            ON CONFLICT (id) DO NOTHING
             """, tx.Connection, tx);
         Bind(command, item);
         if (await command.ExecuteNonQueryAsync(ct) == 0)
         {
             return false;
         }
+
+        await LinkProjectsAsync(tx, item, ct);
+        return true;
+    }
+
+    /// <summary>Replaces the fields, version and links of an item read FOR UPDATE in the same transaction.</summary>
+    public static async Task UpdateAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE agenda_items SET title = @title, date = @date, start_time = @start_time, end_time = @end_time,
+                place = @place, organiser = @organiser, topic = @topic, description = @description,
+                focus_line = @focus_line, municipality = @municipality, public = @public, updated_at = @updated_at,
+                version = @version
+            WHERE id = @id
+            """, tx.Connection, tx);
+        Bind(command, item);
+        await command.ExecuteNonQueryAsync(ct);
 
         await using (var unlink = new NpgsqlCommand("DELETE FROM agenda_item_projects WHERE agenda_item_id = @id", tx.Connection, tx))
         {
@@ -77,19 +84,18 @@ public static class AgendaStore
         }
 
         await LinkProjectsAsync(tx, item, ct);
-        return true;
     }
 
-    public static async Task<bool> DeleteAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
+    public static async Task DeleteAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand("DELETE FROM agenda_items WHERE id = @id", connection);
+        await using var command = new NpgsqlCommand("DELETE FROM agenda_items WHERE id = @id", tx.Connection, tx);
         command.Parameters.AddWithValue("id", id);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>One page of the agenda in date and time order, and the number of items matching the filter.</summary>
     public static async Task<(IReadOnlyList<StoredAgendaItem> Items, int Total)> ListAsync(
-        NpgsqlConnection connection, AgendaFilter filter, int offset, int limit, CancellationToken ct)
+        NpgsqlConnection connection, AgendaFilter filter, Page page, CancellationToken ct)
     {
         var conditions = new List<string>();
         await using var command = new NpgsqlCommand { Connection = connection };
@@ -106,7 +112,7 @@ public static class AgendaStore
 
         if (filter.From is { } from) Where("a.date >= @from", "from", from);
         if (filter.To is { } to) Where("a.date <= @to", "to", to);
-        if (filter.Organiser is { } organiser) Where("a.organiser ILIKE '%' || @organiser || '%'", "organiser", organiser);
+        if (filter.Organiser is { } organiser) Where("a.organiser ILIKE @organiser", "organiser", TextField.ContainsPattern(organiser));
         if (filter.FocusLine is { } focusLine) Where("a.focus_line = @focus_line", "focus_line", focusLine.ToString());
         if (filter.Municipality is { } municipality) Where("a.municipality = @municipality", "municipality", municipality);
         if (filter.ProjectId is { } projectId)
@@ -119,26 +125,25 @@ public static class AgendaStore
             ORDER BY a.date, a.start_time, a.title, a.id
             OFFSET @offset LIMIT @limit
             """;
-        command.Parameters.AddWithValue("offset", offset);
-        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("offset", page.Offset);
+        command.Parameters.AddWithValue("limit", page.Size);
 
         var items = new List<StoredAgendaItem>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        long totalOnRows = 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            items.Add(Read(reader));
-            total = (int)reader.GetInt64(15);
+            while (await reader.ReadAsync(ct))
+            {
+                items.Add(Read(reader));
+                totalOnRows = reader.GetInt64(16);
+            }
         }
 
-        if (items.Count == 0 && offset > 0)
+        var total = await page.TotalAsync(items.Count, totalOnRows, async () =>
         {
-            // Past the end: the window function had no row to report the total on.
-            await reader.DisposeAsync();
             command.CommandText = $"SELECT count(*) FROM agenda_items a {where}";
-            total = (int)(long)(await command.ExecuteScalarAsync(ct))!;
-        }
-
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        });
         return (items, total);
     }
 
@@ -174,6 +179,7 @@ public static class AgendaStore
         p.AddWithValue("public", item.Public);
         p.AddWithValue("created_at", stored.CreatedAt);
         p.AddWithValue("updated_at", stored.UpdatedAt);
+        p.AddWithValue("version", stored.Version);
     }
 
     private static StoredAgendaItem Read(NpgsqlDataReader reader) => new(
@@ -191,6 +197,7 @@ public static class AgendaStore
             FocusLine: reader.IsDBNull(9) ? null : Enum.Parse<FocusLine>(reader.GetString(9)),
             Municipality: reader.IsDBNull(10) ? null : reader.GetString(10),
             Public: reader.GetBoolean(11)),
+        reader.GetInt64(15),
         reader.GetFieldValue<DateTimeOffset>(12),
         reader.GetFieldValue<DateTimeOffset>(13));
 }

@@ -1,3 +1,4 @@
 namespace Llo.Inventory.Api.Agenda;
 
-public sealed record StoredAgendaItem(Guid Id, AgendaItemInput Item, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <summary>An agenda item as the database holds it; <see cref="Version"/> grows with every change.</summary>
+public sealed record StoredAgendaItem(Guid Id, AgendaItemInput Item, long Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

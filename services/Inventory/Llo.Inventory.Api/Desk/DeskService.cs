@@ -4,7 +4,6 @@ using Llo.Contracts.Events;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Desk;
-using Llo.Inventory.Domain.Paging;
 using Llo.Inventory.Domain.Projects;
 using Llo.Messaging;
 using Npgsql;
@@ -18,8 +17,7 @@ namespace Llo.Inventory.Api.Desk;
 /// </summary>
 public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
+    public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
     public override async Task<V1.DeskQuestion> SubmitDeskQuestion(V1.SubmitDeskQuestionRequest request, ServerCallContext context)
     {
@@ -52,63 +50,40 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
             else violations.Add("status", "Onbekende status.");
         }
 
-        FocusLine? focusLine = null;
-        if (request.FocusLine != V1.FocusLine.Unspecified)
-        {
-            if (Enum.IsDefined((FocusLine)(int)request.FocusLine)) focusLine = (FocusLine)(int)request.FocusLine;
-            else violations.Add("focusLine", "Onbekende focuslijn.");
-        }
-
-        string? municipality = null;
-        if (!string.IsNullOrWhiteSpace(request.Municipality) && (municipality = Region.Municipality(request.Municipality)) is null)
-        {
-            violations.Add("municipality", $"Onbekende gemeente \"{request.Municipality}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
-        }
-
-        if (request.RoutedTo.Length > 200) violations.Add("routedTo", "Te lang (hoogstens 200 tekens).");
-        if (request.Q.Length > 200) violations.Add("q", "De zoektekst is te lang (hoogstens 200 tekens).");
-        if (request.PageSize is < 0 or > MaxPageSize) violations.Add("pageSize", $"De paginagrootte ligt tussen 1 en {MaxPageSize}.");
-
-        var filter = new DeskStore.Filter(status, focusLine, municipality, Blank(request.RoutedTo), Blank(request.Q));
-        var fingerprint = PageToken.Fingerprint(filter.Fingerprint());
-        var offset = 0;
-        if (request.PageToken.Length > 0 && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
-        {
-            violations.Add("pageToken", "Ongeldig of verlopen paginatoken; vraag de eerste pagina opnieuw op.");
-        }
-
+        var focusLine = RegionFields.FocusLine(request.FocusLine, "focusLine", violations);
+        var municipality = RegionFields.Municipality(request.Municipality, "municipality", violations);
+        var routedTo = TextField.Filter(request.RoutedTo, "routedTo", "De doorverwijzing", 200, violations);
+        var q = TextField.Filter(request.Q, "q", "De zoektekst", 200, violations);
+        var filter = new DeskStore.Filter(status, focusLine, municipality, routedTo, q);
+        var page = Page.Parse(request.PageSize, request.PageToken, PageLimits, violations, filter.Fingerprint());
         violations.ThrowIfAny();
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var (questions, total) = await DeskStore.ListAsync(connection, filter, offset, pageSize, context.CancellationToken);
-        var response = new V1.ListDeskQuestionsResponse { TotalSize = total };
-        response.Questions.AddRange(questions.Select(q => ToContract(q, withContact: false)));
-        if (offset + questions.Count < total)
-        {
-            response.NextPageToken = PageToken.Encode(offset + questions.Count, fingerprint);
-        }
 
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var (questions, total) = await DeskStore.ListAsync(connection, filter, page, context.CancellationToken);
+        var response = new V1.ListDeskQuestionsResponse { TotalSize = total, NextPageToken = page.NextToken(questions.Count, total) };
+        response.Questions.AddRange(questions.Select(q => ToContract(q, withContact: false)));
         return response;
     }
 
     public override async Task<V1.DeskQuestion> GetDeskQuestion(V1.GetDeskQuestionRequest request, ServerCallContext context)
     {
-        var id = ParseId(request.Id);
+        var id = Resource.DeskQuestion.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var question = await DeskStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken) ?? throw NotFound(id);
-        // TODO(identity): only the desk role may read contact details.
+        var question = await DeskStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken) ?? throw Resource.DeskQuestion.NotFound(id);
+        // Until the identity service exists, contact details are returned only here, by Get: never in lists, logs or
+        // events. The identity issue restricts Get to the desk role.
         return ToContract(question, withContact: true);
     }
 
     public override Task<V1.DeskQuestion> AssignDeskQuestion(V1.AssignDeskQuestionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        if (request.Assignee.Trim().Length > 200) violations.Add("assignee", "Te lang (hoogstens 200 tekens).");
+        var assignee = TextField.Filter(request.Assignee, "assignee", "De behandelaar", 200, violations);
         violations.ThrowIfAny();
         return MoveAsync(request.Id, DeskQuestionStatus.Assigned, context, (q, now) => q with
         {
             Status = DeskQuestionStatus.Assigned,
-            Assignee = Blank(request.Assignee) ?? q.Route.RoutedTo,
+            Assignee = assignee ?? q.Route.RoutedTo,
             AssignedAt = now,
         });
     }
@@ -116,7 +91,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
     public override Task<V1.DeskQuestion> AnswerDeskQuestion(V1.AnswerDeskQuestionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var answer = DeskText.Required(request.Answer, "answer", "Het antwoord", 8000, violations);
+        var answer = TextField.Check(request.Answer, "answer", "Het antwoord", 8000, required: true, violations);
         violations.ThrowIfAny();
         return MoveAsync(request.Id, DeskQuestionStatus.Answered, context, (q, now) => q with
         {
@@ -134,10 +109,10 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
         string idText, DeskQuestionStatus to, ServerCallContext context, Func<StoredDeskQuestion, DateTimeOffset, StoredDeskQuestion> step)
     {
         var ct = context.CancellationToken;
-        var id = ParseId(idText);
+        var id = Resource.DeskQuestion.ParseId(idText);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var question = await DeskStore.FindAsync(connection, tx, id, forUpdate: true, ct) ?? throw NotFound(id);
+        var question = await DeskStore.FindAsync(connection, tx, id, forUpdate: true, ct) ?? throw Resource.DeskQuestion.NotFound(id);
         if (!DeskWorkflow.CanMove(question.Status, to))
         {
             throw new RpcException(new Status(StatusCode.Aborted,
@@ -150,21 +125,6 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
         await tx.CommitAsync(ct);
         return ToContract(moved, withContact: true);
     }
-
-    private static Guid ParseId(string id)
-    {
-        if (Guid.TryParse(id, out var guid))
-        {
-            return guid;
-        }
-
-        new FieldViolations().Add("id", $"Geen geldig id \"{id}\" (verwacht een GUID).").ThrowIfAny();
-        return Guid.Empty;
-    }
-
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"Vraag {id} bestaat niet."));
-
-    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static V1.DeskQuestion ToContract(StoredDeskQuestion q, bool withContact)
     {

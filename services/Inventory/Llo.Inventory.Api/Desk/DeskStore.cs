@@ -1,3 +1,4 @@
+using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Desk;
 using Llo.Inventory.Domain.Projects;
 using Npgsql;
@@ -76,7 +77,7 @@ public static class DeskStore
 
     /// <summary>A page of questions, newest first, and how many match.</summary>
     public static async Task<(IReadOnlyList<StoredDeskQuestion> Questions, int Total)> ListAsync(
-        NpgsqlConnection connection, Filter filter, int offset, int limit, CancellationToken ct)
+        NpgsqlConnection connection, Filter filter, Page page, CancellationToken ct)
     {
         var conditions = new List<string>();
         await using var command = new NpgsqlCommand { Connection = connection };
@@ -89,25 +90,32 @@ public static class DeskStore
         if (filter.Status is { } status) Where("status = @status", "status", status.ToString());
         if (filter.FocusLine is { } focusLine) Where("focus_line = @focus_line", "focus_line", focusLine.ToString());
         if (filter.Municipality is { } municipality) Where("municipality = @municipality", "municipality", municipality);
-        if (filter.RoutedTo is { } routedTo) Where("routed_to ILIKE '%' || @routed_to || '%'", "routed_to", routedTo);
+        if (filter.RoutedTo is { } routedTo) Where("routed_to ILIKE @routed_to", "routed_to", TextField.ContainsPattern(routedTo));
         if (filter.Query is { } q) Where("search @@ plainto_tsquery('dutch', @q)", "q", q);
 
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         command.CommandText = $"""
-            SELECT {Columns}, (SELECT count(*) FROM desk_questions {where}) FROM desk_questions {where}
+            SELECT {Columns}, count(*) OVER () FROM desk_questions {where}
             ORDER BY submitted_at DESC, id DESC OFFSET @offset LIMIT @limit
             """;
-        command.Parameters.AddWithValue("offset", offset);
-        command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("offset", page.Offset);
+        command.Parameters.AddWithValue("limit", page.Size);
         var questions = new List<StoredDeskQuestion>();
-        var total = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        long totalOnRows = 0;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            questions.Add(Read(reader));
-            total = (int)reader.GetInt64(20);
+            while (await reader.ReadAsync(ct))
+            {
+                questions.Add(Read(reader));
+                totalOnRows = reader.GetInt64(20);
+            }
         }
 
+        var total = await page.TotalAsync(questions.Count, totalOnRows, async () =>
+        {
+            command.CommandText = $"SELECT count(*) FROM desk_questions {where}";
+            return (long)(await command.ExecuteScalarAsync(ct))!;
+        });
         return (questions, total);
     }
 

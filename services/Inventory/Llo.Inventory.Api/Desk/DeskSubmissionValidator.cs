@@ -21,44 +21,13 @@ public static partial class DeskSubmissionValidator
             return null;
         }
 
-        var topic = DeskText.Required(submission.Topic, $"{prefix}.topic", "Het onderwerp", 200, violations);
-        var question = DeskText.Required(submission.Question, $"{prefix}.question", "De vraag", 4000, violations);
-
-        string? municipality = null;
-        if (!string.IsNullOrWhiteSpace(submission.Municipality) && (municipality = Region.Municipality(submission.Municipality)) is null)
-        {
-            violations.Add($"{prefix}.municipality",
-                $"Onbekende gemeente \"{submission.Municipality}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
-        }
-
-        FocusLine? focusLine = null;
-        if (submission.FocusLine != V1.FocusLine.Unspecified)
-        {
-            if (Enum.IsDefined((FocusLine)(int)submission.FocusLine))
-            {
-                focusLine = (FocusLine)(int)submission.FocusLine;
-            }
-            else
-            {
-                violations.Add($"{prefix}.focusLine", "Onbekende focuslijn.");
-            }
-        }
-
-        string? sector = null;
-        if (!string.IsNullOrWhiteSpace(submission.Sector))
-        {
-            sector = Region.Sector(submission.Sector);
-            if (sector.Length > 100)
-            {
-                violations.Add($"{prefix}.sector", "De sector is te lang (hoogstens 100 tekens).");
-            }
-        }
-
-        string? campus = null;
-        if (!string.IsNullOrWhiteSpace(submission.Campus) && (campus = Region.Campus(submission.Campus)) is null)
-        {
-            violations.Add($"{prefix}.campus", $"Onbekende campus \"{submission.Campus}\"; kies uit {string.Join(", ", Region.Campuses)}.");
-        }
+        var topic = TextField.Check(submission.Topic, $"{prefix}.topic", "Het onderwerp", 200, required: true, violations);
+        var question = TextField.Check(submission.Question, $"{prefix}.question", "De vraag", 4000, required: true, violations);
+        var municipality = RegionFields.Municipality(submission.Municipality, $"{prefix}.municipality", violations);
+        var focusLine = RegionFields.FocusLine(submission.FocusLine, $"{prefix}.focusLine", violations);
+        var sectorText = TextField.Filter(submission.Sector, $"{prefix}.sector", "De sector", 100, violations);
+        var sector = sectorText is null ? null : Region.Sector(sectorText);
+        var campus = RegionFields.Campus(submission.Campus, $"{prefix}.campus", violations);
 
         var contact = Contact(submission.Contact, $"{prefix}.contact", violations);
         return violations.IsEmpty
@@ -95,9 +64,9 @@ public static partial class DeskSubmissionValidator
             violations.Add($"{prefix}.email", "Geef een e-mailadres of telefoonnummer op, of geef geen toestemming voor contact.");
         }
 
-        if (name is { Length: > 200 })
+        if (name is not null)
         {
-            violations.Add($"{prefix}.name", "De naam is te lang (hoogstens 200 tekens).");
+            TextField.Check(name, $"{prefix}.name", "De naam", 200, required: false, violations);
         }
 
         if (email is not null && !IsEmail(email))

@@ -17,10 +17,10 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
 {
     public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
     {
-        var id = ProjectIds.Parse(request.Id);
+        var id = Resource.Project.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var project = await ProjectStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
-        return project?.ToContract() ?? throw ProjectIds.NotFound(id);
+        return project?.ToContract() ?? throw Resource.Project.NotFound(id);
     }
 
     public override Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context) =>
@@ -48,10 +48,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
         Guid? joinId = null;
         if (!string.IsNullOrWhiteSpace(request.JoinProjectId))
         {
-            if (Guid.TryParse(request.JoinProjectId, out var parsed) && parsed != Guid.Empty)
-                joinId = parsed;
-            else
-                violations.Add("joinProjectId", $"Geen geldig project-id \"{request.JoinProjectId}\" (verwacht een GUID).");
+            joinId = Resource.Project.ParseId(request.JoinProjectId, "joinProjectId", violations);
         }
 
         violations.ThrowIfAny();
@@ -75,7 +72,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
     public override async Task<Contract.UpdateProjectResponse> UpdateProject(Contract.UpdateProjectRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var id = ProjectIds.Parse(request.Id);
+        var id = Resource.Project.ParseId(request.Id);
         if (request.Version < 1)
         {
             new FieldViolations().Add("version", "Geef de versie mee van het project zoals u het las (version, vanaf 1).").ThrowIfAny();
@@ -119,7 +116,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
     public override async Task<Contract.Project> ArchiveProject(Contract.ArchiveProjectRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var id = ProjectIds.Parse(request.Id);
+        var id = Resource.Project.ParseId(request.Id);
         if (request.Version < 0)
         {
             new FieldViolations().Add("version", "De versie is 0 (niet controleren) of de versie zoals u het project las.").ThrowIfAny();
@@ -164,12 +161,10 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
     /// <summary>The project locked for this transaction, or NotFound / FailedPrecondition (archived) / Aborted (stale version; 0 = not checked).</summary>
     private static async Task<StoredProject> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct, bool allowArchived = false)
     {
-        var current = await ProjectStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw ProjectIds.NotFound(id);
+        var current = await ProjectStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw Resource.Project.NotFound(id);
         if (expectedVersion != 0 && expectedVersion != current.Version)
         {
-            throw new RpcException(new Status(StatusCode.Aborted,
-                $"Het project is intussen gewijzigd (u had versie {expectedVersion}, nu is het versie {current.Version}). " +
-                "Haal het project opnieuw op en breng uw wijziging opnieuw aan."));
+            throw Resource.Project.Stale(expectedVersion, current.Version);
         }
 
         if (current.Archived && !allowArchived)

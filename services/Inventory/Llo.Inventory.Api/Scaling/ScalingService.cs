@@ -21,14 +21,14 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
     public override async Task<V1.ScalingProposal> ProposeScaling(V1.ProposeScalingRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var projectId = ProjectIds.Parse(request.ProjectId, "projectId");
+        var projectId = Resource.Project.ParseId(request.ProjectId, "projectId");
         var violations = new FieldViolations();
         var assessment = ScalingValidator.Validate(request.Assessment, violations);
         violations.ThrowIfAny();
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw ProjectIds.NotFound(projectId);
+        var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw Resource.Project.NotFound(projectId);
         if (!ScalingRules.CanBeProposed(project.Status, project.Archived))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, project.Archived
@@ -51,11 +51,11 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
 
     public override async Task<V1.ListScalingProposalsResponse> ListScalingProposals(V1.ListScalingProposalsRequest request, ServerCallContext context)
     {
-        var projectId = ProjectIds.Parse(request.ProjectId, "projectId");
+        var projectId = Resource.Project.ParseId(request.ProjectId, "projectId");
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         if (!await ScalingStore.ProjectExistsAsync(connection, projectId, context.CancellationToken))
         {
-            throw ProjectIds.NotFound(projectId);
+            throw Resource.Project.NotFound(projectId);
         }
 
         var response = new V1.ListScalingProposalsResponse();
@@ -68,7 +68,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
         var (projectId, id) = ParseIds(request.ProjectId, request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var proposal = await ScalingStore.FindAsync(connection, null, projectId, id, forUpdate: false, context.CancellationToken);
-        return ToContract(proposal ?? throw NotFound(id));
+        return ToContract(proposal ?? throw Resource.ScalingProposal.NotFound(id));
     }
 
     public override async Task<V1.ScalingProposal> DecideScaling(V1.DecideScalingRequest request, ServerCallContext context)
@@ -84,8 +84,8 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Lock order project → proposal, the same as ProposeScaling, so the two never deadlock.
-        var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw NotFound(id);
-        var proposal = await ScalingStore.FindAsync(connection, tx, projectId, id, forUpdate: true, ct) ?? throw NotFound(id);
+        var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw Resource.ScalingProposal.NotFound(id);
+        var proposal = await ScalingStore.FindAsync(connection, tx, projectId, id, forUpdate: true, ct) ?? throw Resource.ScalingProposal.NotFound(id);
         if (proposal.Decision is { } earlier)
         {
             throw new RpcException(new Status(StatusCode.Aborted,
@@ -118,13 +118,11 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
     private static (Guid ProjectId, Guid Id) ParseIds(string projectId, string id)
     {
         var violations = new FieldViolations();
-        if (!Guid.TryParse(projectId, out var project)) violations.Add("projectId", $"Geen geldig project-id \"{projectId}\" (verwacht een GUID).");
-        if (!Guid.TryParse(id, out var proposal)) violations.Add("id", $"Geen geldig id \"{id}\" (verwacht een GUID).");
+        var project = Resource.Project.ParseId(projectId, "projectId", violations);
+        var proposal = Resource.ScalingProposal.ParseId(id, "id", violations);
         violations.ThrowIfAny();
-        return (project, proposal);
+        return (project!.Value, proposal!.Value);
     }
-
-    private static RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"Opschalingsvoorstel {id} bestaat niet bij dit project."));
 
     private static V1.ScalingProposal ToContract(StoredScalingProposal p)
     {

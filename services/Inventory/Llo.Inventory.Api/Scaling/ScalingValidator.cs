@@ -1,4 +1,3 @@
-using System.Globalization;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Llo.Inventory.Domain.Scaling;
@@ -17,9 +16,9 @@ public static class ScalingValidator
             return null;
         }
 
-        var results = Text(assessment.Results, $"{prefix}.results", "De resultaten van de pilot", 4000, violations);
-        var conditions = Text(assessment.Conditions, $"{prefix}.conditions", "De randvoorwaarden", 4000, violations);
-        var proposedBy = Text(assessment.ProposedBy, $"{prefix}.proposedBy", "De voorstellende organisatie", 200, violations);
+        var results = TextField.Check(assessment.Results, $"{prefix}.results", "De resultaten van de pilot", 4000, required: true, violations);
+        var conditions = TextField.Check(assessment.Conditions, $"{prefix}.conditions", "De randvoorwaarden", 4000, required: true, violations);
+        var proposedBy = TextField.Check(assessment.ProposedBy, $"{prefix}.proposedBy", "De voorstellende organisatie", 200, required: true, violations);
 
         decimal costs = 0;
         if (string.IsNullOrWhiteSpace(assessment.Costs))
@@ -33,25 +32,12 @@ public static class ScalingValidator
             costs = amount ?? 0;
         }
 
-        var municipalities = new List<string>();
         if (assessment.Municipalities.Count == 0)
         {
             violations.Add($"{prefix}.municipalities", $"Noem de gemeenten van de uitrol ({string.Join(", ", Region.Municipalities)}).");
         }
 
-        for (var i = 0; i < assessment.Municipalities.Count; i++)
-        {
-            var name = Region.Municipality(assessment.Municipalities[i]);
-            if (name is null)
-            {
-                violations.Add($"{prefix}.municipalities[{i}]",
-                    $"Onbekende gemeente \"{assessment.Municipalities[i]}\"; kies uit {string.Join(", ", Region.Municipalities)}.");
-            }
-            else if (!municipalities.Contains(name))
-            {
-                municipalities.Add(name);
-            }
-        }
+        var municipalities = RegionFields.Municipalities(assessment.Municipalities, $"{prefix}.municipalities", violations);
 
         return violations.IsEmpty ? new Assessment(results, costs, conditions, municipalities, proposedBy) : null;
     }
@@ -73,42 +59,22 @@ public static class ScalingValidator
             violations.Add("decision", "Onbekend besluit.");
         }
 
-        DateOnly? decidedOn = null;
+        var decidedOn = IsoDate.Optional(request.DecidedOn, "decidedOn", violations);
         if (string.IsNullOrWhiteSpace(request.DecidedOn))
         {
             violations.Add("decidedOn", "De datum van het besluit is verplicht (JJJJ-MM-DD).");
         }
-        else if (!DateOnly.TryParseExact(request.DecidedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (decidedOn > today)
         {
-            violations.Add("decidedOn", $"Geen geldige datum \"{request.DecidedOn}\" (verwacht JJJJ-MM-DD).");
-        }
-        else if (date > today)
-        {
-            violations.Add("decidedOn", "De datum van het besluit ligt niet in de toekomst.");
-        }
-        else
-        {
-            decidedOn = date;
+            violations.Add("decidedOn", "De datum van het besluit mag niet in de toekomst liggen.");
         }
 
-        var reason = request.Reason.Trim();
+        var reason = TextField.Check(request.Reason, "reason", "De reden", 4000, required: false, violations);
         if (decision is { } d && ScalingRules.RequiresReason(d) && reason.Length == 0)
         {
             violations.Add("reason", $"Een reden is verplicht bij het besluit '{ScalingRules.Dutch(d)}'.");
         }
-        else if (reason.Length > 4000)
-        {
-            violations.Add("reason", "De reden is te lang (hoogstens 4000 tekens).");
-        }
 
         return violations.IsEmpty ? (decision!.Value, decidedOn!.Value, reason.Length == 0 ? null : reason) : null;
-    }
-
-    private static string Text(string value, string field, string label, int max, FieldViolations violations)
-    {
-        var trimmed = value.Trim();
-        if (trimmed.Length == 0) violations.Add(field, $"{label} is verplicht.");
-        else if (trimmed.Length > max) violations.Add(field, $"{label} is te lang (hoogstens {max} tekens).");
-        return trimmed;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Npgsql;
@@ -23,12 +22,7 @@ public sealed class ProjectQuery
     public static ProjectQuery From(Contract.ListProjectsRequest r, FieldViolations violations)
     {
         var query = new ProjectQuery();
-        var text = r.Q.Trim();
-        if (text.Length > 200)
-        {
-            violations.Add("q", "De zoektekst is hoogstens 200 tekens.");
-        }
-        else if (text.Length > 0)
+        if (TextField.Filter(r.Q, "q", "De zoektekst", 200, violations) is { } text)
         {
             query.Text = text;
             // A query of only stop words ("de het") has no lexemes: it then filters nothing rather than everything.
@@ -40,13 +34,8 @@ public sealed class ProjectQuery
             query._conditions.Add("NOT p.archived");
         }
 
-        if (r.FocusLine != Contract.FocusLine.Unspecified)
-        {
-            if (Enum.IsDefined((FocusLine)(int)r.FocusLine))
-                query.Add("p.focus_lines @> ARRAY[@focus_line]", "focus_line", NpgsqlDbType.Text, ((FocusLine)(int)r.FocusLine).ToString());
-            else
-                violations.Add("focusLine", "Onbekende focuslijn.");
-        }
+        if (RegionFields.FocusLine(r.FocusLine, "focusLine", violations) is { } focusLine)
+            query.Add("p.focus_lines @> ARRAY[@focus_line]", "focus_line", NpgsqlDbType.Text, focusLine.ToString());
 
         if (r.Theme != Contract.Theme.Unspecified)
         {
@@ -64,39 +53,27 @@ public sealed class ProjectQuery
                 violations.Add("status", "Onbekende status.");
         }
 
-        if (!string.IsNullOrWhiteSpace(r.Sector))
-            query.Add("EXISTS (SELECT 1 FROM unnest(p.sectors) s WHERE lower(s) = lower(@sector))", "sector", NpgsqlDbType.Text, r.Sector.Trim());
+        if (TextField.Filter(r.Sector, "sector", "De sector", 80, violations) is { } sector)
+            query.Add("EXISTS (SELECT 1 FROM unnest(p.sectors) s WHERE lower(s) = lower(@sector))", "sector", NpgsqlDbType.Text, sector);
 
-        if (!string.IsNullOrWhiteSpace(r.TargetGroup))
-            query.Add("EXISTS (SELECT 1 FROM unnest(p.target_groups) g WHERE lower(g) = lower(@target_group))", "target_group", NpgsqlDbType.Text, r.TargetGroup.Trim());
+        if (TextField.Filter(r.TargetGroup, "targetGroup", "De doelgroep", 80, violations) is { } targetGroup)
+            query.Add("EXISTS (SELECT 1 FROM unnest(p.target_groups) g WHERE lower(g) = lower(@target_group))", "target_group", NpgsqlDbType.Text, targetGroup);
 
-        if (!string.IsNullOrWhiteSpace(r.Campus))
-        {
-            if (Region.Campus(r.Campus) is { } campus)
-                query.Add("p.campus = @campus", "campus", NpgsqlDbType.Text, campus);
-            else
-                violations.Add("campus", $"Onbekende campus. Kies uit: {string.Join(", ", Region.Campuses)}.");
-        }
+        if (RegionFields.Campus(r.Campus, "campus", violations) is { } campus)
+            query.Add("p.campus = @campus", "campus", NpgsqlDbType.Text, campus);
 
-        if (!string.IsNullOrWhiteSpace(r.Municipality))
-        {
-            if (Region.Municipality(r.Municipality) is { } municipality)
-                query.Add("p.municipalities @> ARRAY[@municipality]", "municipality", NpgsqlDbType.Text, municipality);
-            else
-                violations.Add("municipality", $"Onbekende gemeente. Kies uit: {string.Join(", ", Region.Municipalities)}.");
-        }
+        if (RegionFields.Municipality(r.Municipality, "municipality", violations) is { } municipality)
+            query.Add("p.municipalities @> ARRAY[@municipality]", "municipality", NpgsqlDbType.Text, municipality);
 
-        if (!string.IsNullOrWhiteSpace(r.Partner))
-        {
-            var pattern = "%" + r.Partner.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            query.Add("EXISTS (SELECT 1 FROM jsonb_array_elements(p.partners) x WHERE x ->> 'organisation' ILIKE @partner)", "partner", NpgsqlDbType.Text, pattern);
-        }
+        if (TextField.Filter(r.Partner, "partner", "De partner", 200, violations) is { } partner)
+            query.Add("EXISTS (SELECT 1 FROM jsonb_array_elements(p.partners) x WHERE x ->> 'organisation' ILIKE @partner)", "partner", NpgsqlDbType.Text,
+                TextField.ContainsPattern(partner));
 
-        var from = Date(r.ActiveFrom, "activeFrom", violations);
-        var to = Date(r.ActiveTo, "activeTo", violations);
+        var from = IsoDate.Optional(r.ActiveFrom, "activeFrom", violations);
+        var to = IsoDate.Optional(r.ActiveTo, "activeTo", violations);
         if (from is { } f && to is { } t && t < f)
         {
-            violations.Add("activeTo", "activeTo ligt voor activeFrom.");
+            violations.Add("activeTo", "activeTo mag niet voor activeFrom liggen.");
         }
 
         // A project without a known period cannot be said to be active in one.
@@ -122,21 +99,5 @@ public sealed class ProjectQuery
     {
         _conditions.Add(condition);
         _parameters.Add((name, type, value));
-    }
-
-    private static DateOnly? Date(string value, string field, FieldViolations violations)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        violations.Add(field, "Geen geldige datum: gebruik jjjj-mm-dd.");
-        return null;
     }
 }

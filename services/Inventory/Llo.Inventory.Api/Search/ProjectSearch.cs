@@ -1,7 +1,6 @@
 using System.Net;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
-using Llo.Inventory.Domain.Paging;
 using Npgsql;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -14,8 +13,7 @@ namespace Llo.Inventory.Api.Search;
 /// </summary>
 public sealed class ProjectSearch(NpgsqlDataSource dataSource)
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public static readonly PageLimits PageLimits = new(Default: 20, Max: 100);
 
     // Control characters cannot occur in validated text, so they mark hits safely until the snippet is HTML-encoded.
     private const string HitStart = "\u0002";
@@ -41,19 +39,7 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
             violations.Add("orderBy", $"Onbekende sortering \"{orderBy}\". Kies uit: {string.Join(", ", Orders.Keys)}.");
         }
 
-        var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            violations.Add("pageSize", $"Tussen 1 en {MaxPageSize} (standaard {DefaultPageSize}).");
-        }
-
-        var fingerprint = PageToken.Fingerprint(query.Canonical, orderBy);
-        var offset = 0;
-        if (!string.IsNullOrEmpty(request.PageToken) && !PageToken.TryDecode(request.PageToken, fingerprint, out offset))
-        {
-            violations.Add("pageToken", "Deze pageToken hoort niet bij deze zoekvraag (andere filters, zoektekst of sortering). Begin opnieuw zonder pageToken.");
-        }
-
+        var page = Page.Parse(request.PageSize, request.PageToken, PageLimits, violations, query.Canonical, orderBy);
         violations.ThrowIfAny();
 
         // Relevance only means something with search text; without it the newest changes come first.
@@ -80,34 +66,25 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
             """);
         query.Bind(command);
         command.Parameters.AddWithValue("headline", HeadlineOptions);
-        command.Parameters.AddWithValue("limit", pageSize);
-        command.Parameters.AddWithValue("offset", offset);
+        command.Parameters.AddWithValue("limit", page.Size);
+        command.Parameters.AddWithValue("offset", page.Offset);
 
         var response = new Contract.ListProjectsResponse();
-        long total = 0;
+        long totalOnRows = 0;
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 var project = ProjectStore.Read(reader).ToContract();
                 project.Rank = reader.GetFloat(23);
-                total = reader.GetInt64(24);
+                totalOnRows = reader.GetInt64(24);
                 project.Snippet = reader.IsDBNull(25) ? "" : Highlight(reader.GetString(25));
                 response.Projects.Add(project);
             }
         }
 
-        if (response.Projects.Count == 0 && offset > 0)
-        {
-            total = await CountAsync(query, ct);
-        }
-
-        response.TotalSize = (int)total;
-        if (offset + response.Projects.Count < total)
-        {
-            response.NextPageToken = PageToken.Encode(offset + response.Projects.Count, fingerprint);
-        }
-
+        response.TotalSize = await page.TotalAsync(response.Projects.Count, totalOnRows, () => CountAsync(query, ct));
+        response.NextPageToken = page.NextToken(response.Projects.Count, response.TotalSize);
         return response;
     }
 

@@ -37,30 +37,9 @@ public static class ProjectFieldsValidator
         var sectors = Words(fields.Sectors, F("sectors"), violations, Region.Sector);
         var targetGroups = Words(fields.TargetGroups, F("targetGroups"), violations, s => s.Trim());
 
-        string? campus = null;
-        if (!string.IsNullOrWhiteSpace(fields.Campus))
-        {
-            campus = Region.Campus(fields.Campus);
-            if (campus is null)
-            {
-                violations.Add(F("campus"), $"Onbekende campus \"{fields.Campus.Trim()}\". Kies uit: {string.Join(", ", Region.Campuses)}.");
-            }
-        }
+        var campus = RegionFields.Campus(fields.Campus, F("campus"), violations);
 
-        var municipalities = new List<string>();
-        for (var i = 0; i < fields.Municipalities.Count; i++)
-        {
-            var known = Region.Municipality(fields.Municipalities[i]);
-            if (known is null)
-            {
-                violations.Add($"{F("municipalities")}[{i}]",
-                    $"Onbekende gemeente \"{fields.Municipalities[i].Trim()}\". Kies uit: {string.Join(", ", Region.Municipalities)}.");
-            }
-            else if (!municipalities.Contains(known))
-            {
-                municipalities.Add(known);
-            }
-        }
+        var municipalities = RegionFields.Municipalities(fields.Municipalities, F("municipalities"), violations);
 
         var partners = Partners(fields.Partners, F("partners"), violations);
 
@@ -78,8 +57,8 @@ public static class ProjectFieldsValidator
             status = (ProjectStatus)(int)fields.Status;
         }
 
-        var start = Date(fields.StartDate, F("startDate"), violations);
-        var end = Date(fields.EndDate, F("endDate"), violations);
+        var start = IsoDate.Optional(fields.StartDate, F("startDate"), violations);
+        var end = IsoDate.Optional(fields.EndDate, F("endDate"), violations);
         if (start is { } s && end is { } e && e < s)
         {
             violations.Add(F("endDate"), "De einddatum ligt voor de startdatum.");
@@ -124,6 +103,10 @@ public static class ProjectFieldsValidator
         {
             violations.Add(field, $"Hoogstens {max} tekens (nu {trimmed.Length}).");
         }
+        else if (TextField.HasControlCharacters(trimmed))
+        {
+            violations.Add(field, TextField.ControlCharacters);
+        }
 
         return trimmed;
     }
@@ -166,6 +149,10 @@ public static class ProjectFieldsValidator
             {
                 violations.Add($"{field}[{i}]", "Tussen 2 en 80 tekens.");
             }
+            else if (TextField.HasControlCharacters(value))
+            {
+                violations.Add($"{field}[{i}]", TextField.ControlCharacters);
+            }
             else if (!result.Contains(value, StringComparer.OrdinalIgnoreCase))
             {
                 result.Add(value);
@@ -204,22 +191,6 @@ public static class ProjectFieldsValidator
         }
 
         return result;
-    }
-
-    private static DateOnly? Date(string value, string field, FieldViolations violations)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        violations.Add(field, $"Geen geldige datum \"{value}\": gebruik jjjj-mm-dd, bv. 2022-03-18.");
-        return null;
     }
 
     private static ProjectContact? Contact(Contract.ProjectContact? contact, string field, FieldViolations violations)

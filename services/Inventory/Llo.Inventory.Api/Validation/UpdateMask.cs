@@ -1,33 +1,33 @@
 using System.Collections;
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Llo.Inventory.Api.Validation;
-using Contract = Llo.Contracts.Inventory.V1;
 
-namespace Llo.Inventory.Api.Projects;
+namespace Llo.Inventory.Api.Validation;
 
 /// <summary>
-/// PATCH semantics: the fields named in update_mask (snake_case as in the contract, or the JSON camelCase name) are
-/// taken from the request, every other field keeps its stored value. An empty mask replaces every field.
+/// PATCH semantics for any fields message: the fields named in update_mask (snake_case as in the contract, or the
+/// JSON camelCase name) are taken from the request, every other field keeps its stored value. An empty mask
+/// replaces every field.
 /// </summary>
 public static class UpdateMask
 {
-    private static readonly IReadOnlyList<FieldDescriptor> Fields = Contract.ProjectFields.Descriptor.Fields.InDeclarationOrder().ToList();
-
-    public static Contract.ProjectFields Apply(Contract.ProjectFields current, Contract.ProjectFields patch, IList<string> mask, FieldViolations violations)
+    public static T Apply<T>(T current, T patch, IList<string> mask, FieldViolations violations)
+        where T : IMessage<T>, IDeepCloneable<T>
     {
         if (mask.Count == 0)
         {
             return patch;
         }
 
+        var fields = current.Descriptor.Fields.InDeclarationOrder();
         var merged = current.Clone();
         for (var i = 0; i < mask.Count; i++)
         {
             var path = mask[i].Trim();
-            var field = Fields.FirstOrDefault(f => f.Name == path || f.JsonName == path);
+            var field = fields.FirstOrDefault(f => f.Name == path || f.JsonName == path);
             if (field is null)
             {
-                violations.Add($"updateMask[{i}]", $"Onbekend veld \"{path}\". Kies uit: {string.Join(", ", Fields.Select(f => f.Name))}.");
+                violations.Add($"updateMask[{i}]", $"Onbekend veld \"{Echo.Of(path)}\". Kies uit: {string.Join(", ", fields.Select(f => f.Name))}.");
                 continue;
             }
 
@@ -37,7 +37,7 @@ public static class UpdateMask
         return merged;
     }
 
-    private static void Copy(FieldDescriptor field, Contract.ProjectFields from, Contract.ProjectFields to)
+    private static void Copy(FieldDescriptor field, IMessage from, IMessage to)
     {
         var value = field.Accessor.GetValue(from);
         if (field.IsRepeated)

@@ -1,0 +1,31 @@
+namespace Llo.Inventory.Api.Seed;
+
+/// <summary>
+/// <c>POST /admin/demo-data:reseed</c>: runs the idempotent demo seeder again, for operators (the Aspire dashboard's
+/// "Demo-data opnieuw laden"). Outside <c>/api/</c>, so the gateway never forwards it, and left out of the published
+/// OpenAPI document. With demo data switched off it refuses rather than seeds.
+/// </summary>
+public static class DemoDataEndpoint
+{
+    public const string Path = "/admin/demo-data:reseed";
+
+    public static IEndpointRouteBuilder MapDemoDataReseed(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, ReseedAsync).ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReseedAsync(DemoSeeder seeder, CancellationToken ct)
+    {
+        if (!seeder.Enabled)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Demo-data staat uit.",
+                detail: $"Deze omgeving laadt geen demo-data ({DemoSeeder.SettingName} = false).");
+        }
+
+        var result = await seeder.RunAsync(ct);
+        return Results.Ok(new { insertedProjects = result.Projects, insertedAgendaItems = result.AgendaItems });
+    }
+}
