@@ -15,9 +15,9 @@
 #   bench/gateway/run.sh          the real inventory, with a private PostgreSQL and RabbitMQ
 #   bench/gateway/run.sh stub     a stand-in service with a fixed answer (no database): the gateway alone
 #
-# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (5s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
+# Knobs (environment): BENCH_DURATION (15s), BENCH_WARMUP (15s), BENCH_CONNECTIONS (16), BENCH_THREADS (2),
 # BENCH_ROUNDS (3), BENCH_RATE (req/s of the latency phase; default 50% of the gateway's saturated
-# throughput), BENCH_RATE_WORKERS (8), BENCH_LATENCY_DURATION (15s), BENCH_LOADGEN_CPUS (empty: no pinning;
+# throughput), BENCH_RATE_WORKERS (16), BENCH_LATENCY_DURATION (15s), BENCH_LOADGEN_CPUS (empty: no pinning;
 # e.g. "1" runs wrk/hey under `taskset -c 1`), BENCH_PATH (/api/inventory/v1/projects?pageSize=10),
 # BENCH_PG_PORT (58432), BENCH_RABBITMQ_PORT (58672), BENCH_GATEWAY_ENV / BENCH_SERVICE_ENV (extra
 # NAME=value settings, space separated, for trying a setting on one side). Stops everything it started on exit.
@@ -30,12 +30,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 MODE=${1:-inventory}
 DURATION=${BENCH_DURATION:-15s}
-WARMUP=${BENCH_WARMUP:-5s}
+WARMUP=${BENCH_WARMUP:-15s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 ROUNDS=${BENCH_ROUNDS:-3}
 RATE=${BENCH_RATE:-}
-RATE_WORKERS=${BENCH_RATE_WORKERS:-8}
+RATE_WORKERS=${BENCH_RATE_WORKERS:-16}
 LATENCY_DURATION=${BENCH_LATENCY_DURATION:-15s}
 LOADGEN_CPUS=${BENCH_LOADGEN_CPUS:-}
 REQUEST_PATH=${BENCH_PATH:-/api/inventory/v1/projects?pageSize=10}
