@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,14 @@ public static class Extensions
 
     /// <summary>Meters published by Llo's own building blocks (messaging, gateway, services).</summary>
     public const string LloMeterPrefix = "Llo.";
+
+    /// <summary>
+    /// Share of new traces (0..1) that are recorded, <c>Llo:Telemetry:TraceSampleRatio</c>. Default 1: every
+    /// trace reaches the Aspire dashboard. A lower ratio cuts the cost of recording and exporting spans on a
+    /// busy production host; a request whose caller already decided (traceparent) follows that decision, so
+    /// a trace is never cut halfway between the gateway and a service.
+    /// </summary>
+    public const string TraceSampleRatioKey = "Llo:Telemetry:TraceSampleRatio";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -51,6 +60,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(LloMeterPrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(RootSampler(builder.Configuration)))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(LloMeterPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
@@ -67,6 +77,16 @@ public static class Extensions
         }
 
         return builder;
+    }
+
+    private static Sampler RootSampler(IConfiguration configuration)
+    {
+        var ratio = configuration.GetValue<double?>(TraceSampleRatioKey) ?? 1.0;
+        if (ratio is < 0 or > 1 || double.IsNaN(ratio))
+        {
+            throw new InvalidOperationException($"{TraceSampleRatioKey} must be between 0 and 1, not {ratio}.");
+        }
+        return ratio >= 1 ? new AlwaysOnSampler() : new TraceIdRatioBasedSampler(ratio);
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
