@@ -60,7 +60,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(LloMeterPrefix + "*"))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(RootSampler(builder.Configuration)))
+                .SetSampler(new ParentBasedSampler(new BackgroundWorkSampler(RootSampler(builder.Configuration))))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(LloMeterPrefix + "*")
                 .AddAspNetCoreInstrumentation(options =>
