@@ -28,9 +28,9 @@ public sealed class ConsumerTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         var duplicated = Guid.NewGuid();
         var sentinel = Guid.NewGuid();
-        await PublishRawAsync(duplicated, new DuplicateEvent("first copy"));
-        await PublishRawAsync(duplicated, new DuplicateEvent("second copy"));
-        await PublishRawAsync(sentinel, new DuplicateEvent("sentinel"));
+        await TestBroker.PublishAsync(duplicated, new DuplicateEvent("first copy"));
+        await TestBroker.PublishAsync(duplicated, new DuplicateEvent("second copy"));
+        await TestBroker.PublishAsync(sentinel, new DuplicateEvent("sentinel"));
 
         // One consumer handles a queue in order: once the sentinel is handled, both copies have been through.
         await received.WaitForAsync(d => d.Context.MessageId == sentinel, Soon);
@@ -127,27 +127,6 @@ public sealed class ConsumerTests(TestDatabase db) : IClassFixture<TestDatabase>
     {
         var deadline = DateTime.UtcNow + Soon;
         while (!condition() && DateTime.UtcNow < deadline) await Task.Delay(50);
-    }
-
-    /// <summary>Publishes as another service's relay would, with a message id chosen by the test.</summary>
-    private static async Task PublishRawAsync(Guid messageId, DuplicateEvent evt)
-    {
-        await using var connection = await TestBroker.ConnectAsync();
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
-        var props = new BasicProperties
-        {
-            MessageId = messageId.ToString(),
-            Type = "test.delivered-twice",
-            ContentType = "application/json",
-            Persistent = true,
-            Headers = new Dictionary<string, object?>
-            {
-                ["llo-version"] = 1,
-                ["llo-occurred-at"] = DateTimeOffset.UtcNow.ToString("O"),
-            },
-        };
-        await channel.BasicPublishAsync("llo.events", "test.delivered-twice", mandatory: true, props,
-            JsonSerializer.SerializeToUtf8Bytes(evt, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
     }
 
     private static async Task<uint> MessageCountAsync(string queue)

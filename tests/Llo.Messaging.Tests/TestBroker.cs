@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using Llo.Contracts.Events;
 using Llo.Testing;
 using RabbitMQ.Client;
 
@@ -43,6 +46,28 @@ public static class TestBroker
             await Task.Delay(100);
         }
         throw new TimeoutException($"No message in {queue} within {timeout}.");
+    }
+
+    /// <summary>Publishes <paramref name="evt"/> as another service's relay would, with a message id chosen by the test.</summary>
+    public static async Task PublishAsync(Guid messageId, IntegrationEvent evt)
+    {
+        var type = evt.GetType().GetCustomAttribute<IntegrationEventAttribute>()!;
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var props = new BasicProperties
+        {
+            MessageId = messageId.ToString(),
+            Type = type.Type,
+            ContentType = "application/json",
+            Persistent = true,
+            Headers = new Dictionary<string, object?>
+            {
+                ["llo-version"] = type.Version,
+                ["llo-occurred-at"] = DateTimeOffset.UtcNow.ToString("O"),
+            },
+        };
+        await channel.BasicPublishAsync("llo.events", type.Type, mandatory: true, props,
+            JsonSerializer.SerializeToUtf8Bytes(evt, evt.GetType(), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
     }
 
     public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
