@@ -12,9 +12,10 @@ using RabbitMQ.Client.Events;
 namespace Llo.Messaging;
 
 /// <summary>
-/// Runs one consumer per subscription (manual ack, prefetch). A handled message is acknowledged after the handler
-/// and the inbox record succeeded; a failed one is re-published to the retry queue with a growing delay and the next
-/// <c>llo-attempt</c>, and after the last attempt rejected so the broker dead-letters it to <c>Q.dead</c>.
+/// Runs one consumer per subscription (manual ack, prefetch). A handled message is acknowledged after the handler's
+/// writes and its inbox record committed in one transaction; a failed one is re-published to the retry queue with a
+/// growing delay and the next <c>llo-attempt</c>, and after the last attempt rejected so the broker dead-letters it to
+/// <c>Q.dead</c>.
 /// It is never acknowledged unhandled.
 /// </summary>
 internal sealed class EventConsumer(
@@ -147,7 +148,12 @@ internal sealed class EventConsumer(
         }
     }
 
-    /// <summary>Runs the handler once per message id: false when the inbox says it was already done.</summary>
+    /// <summary>
+    /// Runs the handler once per message id: false when the inbox says it was already done. The inbox claim and the
+    /// handler's writes through <see cref="IntegrationEventContext.Transaction"/> share one transaction, so "handled"
+    /// and "recorded" commit together; if the handler throws, disposing the uncommitted transaction rolls both back
+    /// before the caller schedules the retry.
+    /// </summary>
     private async Task<bool> HandleAsync(Subscription subscription, Envelope envelope, IntegrationEvent evt, CancellationToken ct)
     {
         var context = new IntegrationEventContext(envelope.MessageId, envelope.Type, envelope.Version, envelope.OccurredAt, envelope.Attempt);
@@ -166,9 +172,38 @@ internal sealed class EventConsumer(
                 envelope.MessageId, subscription.QueueName);
             return false;
         }
-        await DispatchAsync(subscription, evt, context, ct);
+        await DispatchAsync(subscription, evt, context with { Transaction = tx }, ct);
+        await EnsureStillOpenAsync(tx, subscription.QueueName, ct);
         await tx.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Refuses to acknowledge when the handler ended the transaction itself or swallowed a database error in it: a
+    /// COMMIT of a failed PostgreSQL transaction rolls back without an error, which would ack an unrecorded message.
+    /// </summary>
+    private async Task EnsureStillOpenAsync(NpgsqlTransaction tx, string queue, CancellationToken ct)
+    {
+        string? problem = null;
+        if (tx.Connection is null)
+        {
+            problem = "committed, rolled back or disposed the messaging transaction";
+        }
+        else
+        {
+            try
+            {
+                await using var probe = new NpgsqlCommand("SELECT 1", tx.Connection, tx);
+                await probe.ExecuteScalarAsync(ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
+            {
+                problem = "caught a database error inside the messaging transaction, which PostgreSQL has aborted";
+            }
+        }
+        if (problem is null) return;
+        logger.LogError("The handler of {Queue} {Problem}; the message is not acknowledged as handled", queue, problem);
+        throw new InvalidOperationException($"The handler of {queue} {problem}.");
     }
 
     private static IntegrationEvent? Deserialize(Subscription subscription, ReadOnlyMemory<byte> body)

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Llo.Messaging;
 
 /// <summary>The envelope of a delivered event: who it is (id, type, version), when it happened, and which attempt this is.</summary>
@@ -6,4 +8,21 @@ namespace Llo.Messaging;
 /// <param name="Version">The schema version of the event type.</param>
 /// <param name="OccurredAt">When the publisher recorded the event (UTC).</param>
 /// <param name="DeliveryCount">1 on the first attempt, 2 on the first retry, and so on.</param>
-public sealed record IntegrationEventContext(Guid MessageId, string Type, int Version, DateTimeOffset OccurredAt, int DeliveryCount);
+public sealed record IntegrationEventContext(Guid MessageId, string Type, int Version, DateTimeOffset OccurredAt, int DeliveryCount)
+{
+    /// <summary>
+    /// The open transaction in the service's database that already holds this message's inbox record; null when the
+    /// service has no database. Write through it (<see cref="Connection"/> with this transaction, or
+    /// <see cref="Outbox.EnqueueAsync"/> for events the handler publishes, relayed when the service called
+    /// <see cref="LloMessagingBuilder.UseOutbox"/>) and the effect is exactly-once: it commits together with "handled",
+    /// or, when the handler throws, rolls back together with it before the retry.
+    /// Anything done outside it (another connection, an HTTP call, an e-mail) is at-least-once and must be idempotent
+    /// itself. The consumer commits; the handler must not commit, roll back or dispose it, and must not swallow a
+    /// database error raised in it (PostgreSQL then discards the whole transaction): let the exception out.
+    /// It is open only while the handler runs.
+    /// </summary>
+    public NpgsqlTransaction? Transaction { get; init; }
+
+    /// <summary>The connection of <see cref="Transaction"/>, for commands in it; null when there is no database.</summary>
+    public NpgsqlConnection? Connection => Transaction?.Connection;
+}

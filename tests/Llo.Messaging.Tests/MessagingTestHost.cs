@@ -26,6 +26,8 @@ public static class MessagingTestHost
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         if (logs is not null) builder.Logging.AddProvider(logs);
         builder.Services.AddSingleton(received);
+        // As Aspire.Npgsql does in a service; handlers under test use it to look at the database from outside.
+        builder.Services.AddSingleton(database);
 
         configure(builder.AddLloMessaging().UseOutbox(_ => database));
 

@@ -123,7 +123,7 @@ public sealed class OutboxDeliveryTests(TestDatabase db) : IClassFixture<TestDat
 
         var delivery = await received.WaitForAsync(d => d.Context.MessageId == messageId, Soon);
         Assert.Equal(new EnvelopeEvent("envelope", new DateOnly(2022, 3, 14)), delivery.Event);
-        Assert.Equal(new IntegrationEventContext(messageId, "test.envelope", 3, occurredAt, 1), delivery.Context);
+        Assert.Equal(new IntegrationEventContext(messageId, "test.envelope", 3, occurredAt, 1), delivery.Context with { Transaction = null });
         Assert.Equal(request.TraceId, delivery.TraceId);
         await host.StopAsync();
     }

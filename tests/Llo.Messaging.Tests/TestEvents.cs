@@ -18,3 +18,18 @@ public sealed record RollbackEvent(string Label) : IntegrationEvent;
 
 [IntegrationEvent("test.envelope", version: 3)]
 public sealed record EnvelopeEvent(string Label, DateOnly On) : IntegrationEvent;
+
+[IntegrationEvent("test.written-in-transaction")]
+public sealed record TransactionalEvent(string Label, int FailedAttempts = 0) : IntegrationEvent;
+
+[IntegrationEvent("test.written-once")]
+public sealed record WrittenOnceEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.publishes-follow-up")]
+public sealed record TriggerEvent(string Label, int FailedAttempts) : IntegrationEvent;
+
+[IntegrationEvent("test.follow-up")]
+public sealed record FollowUpEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.swallows-database-error")]
+public sealed record SwallowingEvent(string Label) : IntegrationEvent;
