@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -23,6 +24,10 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
             Assert.True(current.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
                 fixture.Describe(resource));
         }
+
+        // Processes mode: DCP would wait for a container runtime as soon as the model held one container.
+        var model = fixture.App.Services.GetRequiredService<DistributedApplicationModel>();
+        Assert.DoesNotContain(model.Resources, r => r is ContainerResource);
 
         using var gateway = fixture.App.CreateHttpClient("gateway", "http");
         using var timeout = new CancellationTokenSource(StepTimeout);
