@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Tests.Infrastructure;
-using Llo.Inventory.Tests.Scaling;
 
 namespace Llo.Inventory.Tests.BlindSpots;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Grpc.Core;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Tests.Infrastructure;
-using Llo.Inventory.Tests.Scaling;
 
 namespace Llo.Inventory.Tests.Desk;
 

@@ -82,7 +82,7 @@ public sealed class HostileInputTests(InventoryHost host) : IClassFixture<Invent
     {
         var response = await PostRawAsync($"{Api}/deskQuestions", """{"topic":"Nullvelden","question":"Vraag","contact":null,"municipality":null}""");
 
-        var question = await Scaling.ApiErrors.JsonAsync(response);
+        var question = await ApiErrors.JsonAsync(response);
         Assert.False(question.GetProperty("hasContact").GetBoolean());
         Assert.Equal("", question.GetProperty("municipality").GetString());
     }
@@ -94,7 +94,7 @@ public sealed class HostileInputTests(InventoryHost host) : IClassFixture<Invent
         var response = await PostRawAsync($"{Api}/agendaItems",
             $$"""{"title":"{{title}}","date":"2024-02-29","startTime":"9:00","endTime":"10:00","place":"Schiedam","organiser":"Unicodepartner","public":true}""");
 
-        var created = await Scaling.ApiErrors.JsonAsync(response);
+        var created = await ApiErrors.JsonAsync(response);
         Assert.Equal(title, created.GetProperty("fields").GetProperty("title").GetString());
         var listed = await host.Json.GetStringAsync($"{Api}/agendaItems?organiser=Unicodepartner&q=instromers");
         Assert.Contains("2024-02-29", listed);

@@ -2,7 +2,6 @@ using System.Net;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Api.Seed;
 using Llo.Inventory.Tests.Infrastructure;
-using Llo.Inventory.Tests.Scaling;
 using Npgsql;
 
 namespace Llo.Inventory.Tests.Seed;

@@ -1,7 +1,7 @@
 using Llo.Testing;
 using Npgsql;
 
-namespace Llo.Inventory.Tests.Scaling;
+namespace Llo.Inventory.Tests.Infrastructure;
 
 /// <summary>
 /// Puts projects straight into the <c>projects</c> table, so the agenda, desk, scaling and blind-spot tests do not

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Llo.Inventory.Tests.Scaling;
+namespace Llo.Inventory.Tests.Infrastructure;
 
 /// <summary>Reads the field names out of a 400 answer, as JSON callers and gRPC callers receive it.</summary>
 public static class ApiErrors
