@@ -35,7 +35,7 @@ public sealed class DemoSeedTests(SeededInventoryHost host) : IClassFixture<Seed
 
         foreach (var (_, data) in DemoProjects.All)
         {
-            var violations = new Llo.Inventory.Api.Validation.FieldViolations();
+            var violations = new FieldViolations();
             Assert.NotNull(Llo.Inventory.Api.Validation.ProjectFieldsValidator.Validate(
                 Llo.Inventory.Api.Projects.ProjectMapping.ToContract(data), "project", violations));
         }
@@ -54,7 +54,7 @@ public sealed class DemoSeedTests(SeededInventoryHost host) : IClassFixture<Seed
         Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM desk_questions"));
         foreach (var (_, item) in DemoAgenda.All)
         {
-            var violations = new Llo.Inventory.Api.Validation.FieldViolations();
+            var violations = new FieldViolations();
             Assert.NotNull(Llo.Inventory.Api.Agenda.AgendaItemValidator.Validate(item.ToContract(), "item", violations));
         }
     }

@@ -2,7 +2,7 @@ using System.Collections;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>
 /// PATCH semantics for any fields message: the fields named in update_mask (snake_case as in the contract, or the

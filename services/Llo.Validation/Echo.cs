@@ -1,4 +1,4 @@
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>
 /// Input quoted back in an error message, cut short: a megabyte of "id" must not come back in a gRPC trailer

@@ -1,13 +1,12 @@
-using Llo.Inventory.Domain.Paging;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>How many rows a list returns by default and at most.</summary>
 public sealed record PageLimits(int Default, int Max);
 
 /// <summary>
 /// One page of a list as the caller asked for it: the validated page size, and the offset from an opaque page token
-/// that is bound to the list's query (see <see cref="PageToken"/>). Shared by every list of the inventory.
+/// that is bound to the list's query (see <see cref="PageToken"/>). Shared by every list of every service.
 /// </summary>
 public sealed class Page
 {

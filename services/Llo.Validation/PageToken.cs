@@ -1,8 +1,9 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Llo.Inventory.Domain.Paging;
+namespace Llo.Validation;
 
 /// <summary>
 /// An opaque continuation token: base64url of the next offset and a hash of the query it belongs to, so a token
@@ -25,17 +26,17 @@ public static class PageToken
         var bytes = new byte[4 + HashLength];
         BinaryPrimitives.WriteInt32BigEndian(bytes, offset);
         fingerprint.AsSpan(0, HashLength).CopyTo(bytes.AsSpan(4));
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>The offset in <paramref name="token"/>, or false when it is malformed or made for another query.</summary>
     public static bool TryDecode(string token, byte[] fingerprint, out int offset)
     {
         offset = 0;
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - base64.Length % 4) % 4);
+        // Unpadded base64url, as the inventory's tokens were before this block existed: those stay valid.
         var bytes = new byte[4 + HashLength];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != bytes.Length)
+        if (token.Length != Base64Url.GetEncodedLength(bytes.Length)
+            || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != bytes.Length)
         {
             return false;
         }

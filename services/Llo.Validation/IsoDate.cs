@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>Calendar dates as the contract writes them: ISO-8601 "2022-03-18", and only dates that exist (no 2022-02-30).</summary>
 public static class IsoDate

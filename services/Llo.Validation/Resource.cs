@@ -1,18 +1,15 @@
 using Grpc.Core;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>
-/// A kind of thing the inventory keeps, named in Dutch once, so every id error, not-found and stale-version answer
-/// about it says what it is about ("Geen geldig agendapunt-id", "Vraag … bestaat niet").
+/// A kind of thing a service keeps, named in Dutch once, so every id error, not-found and stale-version answer
+/// about it says what it is about ("Geen geldig agendapunt-id", "Vraag … bestaat niet"). Each service declares its
+/// own resources, e.g. <c>new Resource("Agendapunt", "het", "agendapunt-id")</c>; <paramref name="Where"/> ends the
+/// not-found sentence for a resource that lives under another (" bij dit project").
 /// </summary>
 public sealed record Resource(string Noun, string Article, string IdName, string Where = "")
 {
-    public static readonly Resource Project = new("Project", "het", "project-id");
-    public static readonly Resource AgendaItem = new("Agendapunt", "het", "agendapunt-id");
-    public static readonly Resource DeskQuestion = new("Vraag", "de", "vraag-id");
-    public static readonly Resource ScalingProposal = new("Opschalingsvoorstel", "het", "voorstel-id", " bij dit project");
-
     /// <summary>The id as a Guid, or an InvalidArgument naming <paramref name="field"/>.</summary>
     public Guid ParseId(string text, string field = "id")
     {

@@ -1,7 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>
 /// Collects every problem with a request before anything is stored, then fails once with

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Llo.Inventory.Api.Validation;
+namespace Llo.Validation;
 
 /// <summary>Free text a caller typed: trimmed, within its length, and free of control characters.</summary>
 public static class TextField
