@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Grpc.Net.Client;
 using Llo.Contracts.Events;
+using Llo.Contracts.Common.V1;
 using Llo.Contracts.Inventory.V1;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

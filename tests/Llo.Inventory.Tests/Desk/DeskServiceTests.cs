@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
+using Llo.Contracts.Common.V1;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Tests.Infrastructure;
 

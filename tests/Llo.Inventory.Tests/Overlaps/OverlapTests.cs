@@ -1,3 +1,4 @@
+using Llo.Contracts.Common.V1;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Llo.Contracts.Common.V1;
 using Llo.Contracts.Inventory.V1;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Tests.Infrastructure;

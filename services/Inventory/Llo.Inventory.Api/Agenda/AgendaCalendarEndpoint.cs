@@ -61,7 +61,7 @@ public static class AgendaCalendarEndpoint
         var name = text.Trim().ToUpperInvariant().Replace("FOCUS_LINE_", "").Replace("_", "");
         if (Enum.TryParse<FocusLine>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
         {
-            value = (int)parsed;
+            value = (int)InventoryEnums.FocusLines.ToContract(parsed);
             return true;
         }
 

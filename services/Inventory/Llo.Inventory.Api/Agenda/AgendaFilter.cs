@@ -31,7 +31,7 @@ public sealed record AgendaFilter(
             violations.Add("to", "De einddatum (to) mag niet voor de begindatum (from) liggen.");
         }
 
-        var line = RegionFields.FocusLine((V1.FocusLine)focusLine, "focusLine", violations);
+        var line = RegionFields.FocusLine((Llo.Contracts.Common.V1.FocusLine)focusLine, "focusLine", violations);
         var place = RegionFields.Municipality(municipality, "municipality", violations);
         var project = string.IsNullOrWhiteSpace(projectId) ? null : Resource.Project.ParseId(projectId, "projectId", violations);
         var organiserText = TextField.Filter(organiser, "organiser", "De organisator", 200, violations);

@@ -1,3 +1,4 @@
+using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Agenda;
 using Llo.Inventory.Domain.Projects;
 using V1 = Llo.Contracts.Inventory.V1;
@@ -24,14 +25,14 @@ public sealed record AgendaItemInput(
         var fields = new V1.AgendaItemFields
         {
             Title = Title,
-            Date = Date.ToString("yyyy-MM-dd"),
+            Date = IsoDate.Format(Date),
             StartTime = AgendaTimes.Format(Start),
             EndTime = AgendaTimes.Format(End),
             Place = Place,
             Organiser = Organiser,
             Topic = Topic,
             Description = Description,
-            FocusLine = FocusLine is { } f ? (V1.FocusLine)(int)f : V1.FocusLine.Unspecified,
+            FocusLine = InventoryEnums.FocusLines.ToContract(FocusLine),
             Municipality = Municipality ?? "",
             Public = Public,
         };

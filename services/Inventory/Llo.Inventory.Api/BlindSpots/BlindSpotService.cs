@@ -65,7 +65,7 @@ public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpot
 
         var matrix = BlindSpotMatrix.Compute(dimension!.Value, BlindSpotAxis.ReferenceValues(dimension.Value), projects, questions);
         var response = new V1.BlindSpotMatrix { Dimension = BlindSpotAxis.Name(matrix.Dimension), ProjectCount = matrix.ProjectCount };
-        response.FocusLines.AddRange(matrix.FocusLines.Select(f => (V1.FocusLine)(int)f));
+        response.FocusLines.AddRange(matrix.FocusLines.Select(InventoryEnums.FocusLines.ToContract));
         response.Values.AddRange(matrix.Values);
         response.Cells.AddRange(matrix.Cells.Select(ToContract));
         response.EmptyCells.AddRange(matrix.EmptyCells.Select(ToContract));
@@ -74,7 +74,7 @@ public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpot
 
     private static V1.BlindSpotCell ToContract(BlindSpotCell cell)
     {
-        var message = new V1.BlindSpotCell { FocusLine = (V1.FocusLine)(int)cell.FocusLine, Value = cell.Value, ProjectCount = cell.ProjectCount };
+        var message = new V1.BlindSpotCell { FocusLine = InventoryEnums.FocusLines.ToContract(cell.FocusLine), Value = cell.Value, ProjectCount = cell.ProjectCount };
         message.UnansweredQuestions.AddRange(cell.UnansweredQuestions.Select(q => new V1.UnansweredDeskQuestion
         {
             Id = q.Id.ToString(),

@@ -43,12 +43,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
     public override async Task<V1.ListDeskQuestionsResponse> ListDeskQuestions(V1.ListDeskQuestionsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        DeskQuestionStatus? status = null;
-        if (request.Status != V1.DeskQuestionStatus.Unspecified)
-        {
-            if (Enum.IsDefined((DeskQuestionStatus)(int)request.Status)) status = (DeskQuestionStatus)(int)request.Status;
-            else violations.Add("status", "Onbekende status.");
-        }
+        var status = InventoryEnums.DeskQuestionStatuses.Optional(request.Status, "status", "status", violations);
 
         var focusLine = RegionFields.FocusLine(request.FocusLine, "focusLine", violations);
         var municipality = RegionFields.Municipality(request.Municipality, "municipality", violations);
@@ -135,12 +130,12 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
             Topic = s.Topic,
             Question = s.Question,
             Municipality = s.Municipality ?? "",
-            FocusLine = q.Route.FocusLine is { } f ? (V1.FocusLine)(int)f : V1.FocusLine.Unspecified,
+            FocusLine = InventoryEnums.FocusLines.ToContract(q.Route.FocusLine),
             Sector = s.Sector ?? "",
             Campus = s.Campus ?? "",
             RoutedTo = q.Route.RoutedTo,
             RoutingReason = q.Route.Reason,
-            Status = (V1.DeskQuestionStatus)(int)q.Status,
+            Status = InventoryEnums.DeskQuestionStatuses.ToContract(q.Status),
             Assignee = q.Assignee ?? "",
             Answer = q.Answer ?? "",
             HasContact = s.Contact is not null,

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using V1 = Llo.Contracts.Inventory.V1;
@@ -10,7 +8,7 @@ namespace Llo.Inventory.Api.Desk;
 /// Checks a desk question. Contact details without consent are refused rather than silently dropped, so the
 /// asker knows nothing personal was kept.
 /// </summary>
-public static partial class DeskSubmissionValidator
+public static class DeskSubmissionValidator
 {
     public static DeskSubmission? Validate(V1.DeskQuestionSubmission? submission, FieldViolations violations)
     {
@@ -69,28 +67,11 @@ public static partial class DeskSubmissionValidator
             TextField.Check(name, $"{prefix}.name", "De naam", 200, required: false, violations);
         }
 
-        if (email is not null && !IsEmail(email))
-        {
-            violations.Add($"{prefix}.email", "Geen geldig e-mailadres.");
-        }
-
-        if (phone is not null && !PhonePattern().IsMatch(phone))
-        {
-            violations.Add($"{prefix}.phone", "Geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes; 6 tot 20 tekens).");
-        }
-
-        return new DeskContactDetails(name, email, phone);
+        return new DeskContactDetails(
+            name,
+            email is null ? null : EmailAddress.Optional(email, $"{prefix}.email", violations),
+            phone is null ? null : PhoneNumber.Optional(phone, $"{prefix}.phone", violations));
     }
 
-    private static bool IsEmail(string email) =>
-        email.Length <= 254
-        && MailAddress.TryCreate(email, out var address)
-        && address.Address == email
-        && address.Host.Contains('.')
-        && !address.Host.StartsWith('.') && !address.Host.EndsWith('.');
-
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    [GeneratedRegex(@"^\+?[0-9 ()\-]{6,20}$")]
-    private static partial Regex PhonePattern();
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -24,16 +25,16 @@ public static class ProjectMapping
             Title = d.Title,
             Summary = d.Summary,
             Description = d.Description,
-            FocusLines = { d.FocusLines.Select(f => (Contract.FocusLine)(int)f) },
-            Themes = { d.Themes.Select(t => (Contract.Theme)(int)t) },
+            FocusLines = { d.FocusLines.Select(f => InventoryEnums.FocusLines.ToContract(f)) },
+            Themes = { d.Themes.Select(t => InventoryEnums.Themes.ToContract(t)) },
             Sectors = { d.Sectors },
             TargetGroups = { d.TargetGroups },
             Campus = d.Campus ?? "",
             Municipalities = { d.Municipalities },
-            Partners = { d.Partners.Select(p => new Contract.ProjectPartner { Organisation = p.Organisation, Role = (Contract.PartnerRole)(int)p.Role }) },
-            Status = (Contract.ProjectStatus)(int)d.Status,
-            StartDate = d.StartDate?.ToString("yyyy-MM-dd") ?? "",
-            EndDate = d.EndDate?.ToString("yyyy-MM-dd") ?? "",
+            Partners = { d.Partners.Select(p => new Contract.ProjectPartner { Organisation = p.Organisation, Role = InventoryEnums.PartnerRoles.ToContract(p.Role) }) },
+            Status = InventoryEnums.ProjectStatuses.ToContract(d.Status),
+            StartDate = d.StartDate is { } start ? IsoDate.Format(start) : "",
+            EndDate = d.EndDate is { } end ? IsoDate.Format(end) : "",
             BudgetEstimate = d.BudgetEstimate is { } budget ? Budget.Format(budget) : "",
             Results = d.Results,
             LessonsLearned = d.LessonsLearned,

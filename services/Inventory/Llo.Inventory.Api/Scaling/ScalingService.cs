@@ -137,7 +137,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
                 Conditions = p.Assessment.Conditions,
                 ProposedBy = p.Assessment.ProposedBy,
             },
-            Decision = p.Decision is { } d ? (V1.ScalingDecision)(int)d : V1.ScalingDecision.Unspecified,
+            Decision = InventoryEnums.ScalingDecisions.ToContract(p.Decision),
             DecidedOn = p.DecidedOn?.ToString("yyyy-MM-dd") ?? "",
             Reason = p.Reason ?? "",
             ProposedAt = Timestamp.FromDateTimeOffset(p.ProposedAt),

@@ -45,19 +45,8 @@ public static class ScalingValidator
     public static (ScalingDecision Decision, DateOnly DecidedOn, string? Reason)? ValidateDecision(
         V1.DecideScalingRequest request, DateOnly today, FieldViolations violations)
     {
-        ScalingDecision? decision = null;
-        if (request.Decision == V1.ScalingDecision.Unspecified)
-        {
-            violations.Add("decision", "Kies een besluit: goedgekeurd (APPROVED), afgewezen (DECLINED) of aangehouden (DEFERRED).");
-        }
-        else if (Enum.IsDefined((ScalingDecision)(int)request.Decision))
-        {
-            decision = (ScalingDecision)(int)request.Decision;
-        }
-        else
-        {
-            violations.Add("decision", "Onbekend besluit.");
-        }
+        var decision = InventoryEnums.ScalingDecisions.Required(
+            request.Decision, "decision", "besluit (goedgekeurd, afgewezen of aangehouden)", violations);
 
         var decidedOn = IsoDate.Optional(request.DecidedOn, "decidedOn", violations);
         if (string.IsNullOrWhiteSpace(request.DecidedOn))

@@ -37,21 +37,11 @@ public sealed class ProjectQuery
         if (RegionFields.FocusLine(r.FocusLine, "focusLine", violations) is { } focusLine)
             query.Add("p.focus_lines @> ARRAY[@focus_line]", "focus_line", NpgsqlDbType.Text, focusLine.ToString());
 
-        if (r.Theme != Contract.Theme.Unspecified)
-        {
-            if (Enum.IsDefined((Theme)(int)r.Theme))
-                query.Add("p.themes @> ARRAY[@theme]", "theme", NpgsqlDbType.Text, ((Theme)(int)r.Theme).ToString());
-            else
-                violations.Add("theme", "Onbekend thema.");
-        }
+        if (InventoryEnums.Themes.Optional(r.Theme, "theme", "thema", violations) is { } theme)
+            query.Add("p.themes @> ARRAY[@theme]", "theme", NpgsqlDbType.Text, theme.ToString());
 
-        if (r.Status != Contract.ProjectStatus.Unspecified)
-        {
-            if (Enum.IsDefined((ProjectStatus)(int)r.Status))
-                query.Add("p.status = @status", "status", NpgsqlDbType.Text, ((ProjectStatus)(int)r.Status).ToString());
-            else
-                violations.Add("status", "Onbekende status.");
-        }
+        if (InventoryEnums.ProjectStatuses.Optional(r.Status, "status", "status", violations) is { } status)
+            query.Add("p.status = @status", "status", NpgsqlDbType.Text, status.ToString());
 
         if (TextField.Filter(r.Sector, "sector", "De sector", 80, violations) is { } sector)
             query.Add("EXISTS (SELECT 1 FROM unnest(p.sectors) s WHERE lower(s) = lower(@sector))", "sector", NpgsqlDbType.Text, sector);

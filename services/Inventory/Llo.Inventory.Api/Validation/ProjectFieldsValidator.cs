@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Mail;
 using Llo.Inventory.Domain.Projects;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -32,8 +30,8 @@ public static class ProjectFieldsValidator
         var results = Text(fields.Results, F("results"), 0, 10_000, violations);
         var lessons = Text(fields.LessonsLearned, F("lessonsLearned"), 0, 10_000, violations);
 
-        var focusLines = Enums<Contract.FocusLine, FocusLine>(fields.FocusLines, F("focusLines"), "focuslijn", violations);
-        var themes = Enums<Contract.Theme, Theme>(fields.Themes, F("themes"), "thema", violations);
+        var focusLines = Enums(fields.FocusLines, InventoryEnums.FocusLines, F("focusLines"), "focuslijn", violations);
+        var themes = Enums(fields.Themes, InventoryEnums.Themes, F("themes"), "thema", violations);
         var sectors = Words(fields.Sectors, F("sectors"), violations, Region.Sector);
         var targetGroups = Words(fields.TargetGroups, F("targetGroups"), violations, s => s.Trim());
 
@@ -43,19 +41,7 @@ public static class ProjectFieldsValidator
 
         var partners = Partners(fields.Partners, F("partners"), violations);
 
-        ProjectStatus status = default;
-        if (fields.Status == Contract.ProjectStatus.Unspecified)
-        {
-            violations.Add(F("status"), "De status is verplicht (idee, pilot, lopend, opgeschaald, afgerond of gestopt).");
-        }
-        else if (!Enum.IsDefined((ProjectStatus)(int)fields.Status))
-        {
-            violations.Add(F("status"), $"Onbekende status {(int)fields.Status}.");
-        }
-        else
-        {
-            status = (ProjectStatus)(int)fields.Status;
-        }
+        var status = InventoryEnums.ProjectStatuses.Required(fields.Status, F("status"), "status", violations) ?? default;
 
         var start = IsoDate.Optional(fields.StartDate, F("startDate"), violations);
         var end = IsoDate.Optional(fields.EndDate, F("endDate"), violations);
@@ -111,20 +97,15 @@ public static class ProjectFieldsValidator
         return trimmed;
     }
 
-    private static List<TDomain> Enums<TContract, TDomain>(IList<TContract> values, string field, string what, FieldViolations violations)
+    private static List<TDomain> Enums<TContract, TDomain>(
+        IList<TContract> values, EnumMap<TContract, TDomain> map, string field, string label, FieldViolations violations)
         where TContract : struct, Enum
         where TDomain : struct, Enum
     {
         var result = new List<TDomain>();
         for (var i = 0; i < values.Count; i++)
         {
-            var number = Convert.ToInt32(values[i], CultureInfo.InvariantCulture);
-            var domain = (TDomain)Enum.ToObject(typeof(TDomain), number);
-            if (number == 0 || !Enum.IsDefined(domain))
-            {
-                violations.Add($"{field}[{i}]", $"Kies een bestaande {what}.");
-            }
-            else if (!result.Contains(domain))
+            if (map.Required(values[i], $"{field}[{i}]", label, violations) is { } domain && !result.Contains(domain))
             {
                 result.Add(domain);
             }
@@ -174,11 +155,7 @@ public static class ProjectFieldsValidator
         for (var i = 0; i < values.Count; i++)
         {
             var organisation = Text(values[i].Organisation, $"{field}[{i}].organisation", 2, 200, violations, required: true);
-            var role = (PartnerRole)(int)values[i].Role;
-            if (values[i].Role == Contract.PartnerRole.Unspecified || !Enum.IsDefined(role))
-            {
-                violations.Add($"{field}[{i}].role", "Kies de rol: penvoerder (LEAD), partner (PARTNER) of financier (FUNDER).");
-            }
+            var role = InventoryEnums.PartnerRoles.Required(values[i].Role, $"{field}[{i}].role", "rol (penvoerder, partner of financier)", violations);
 
             if (result.Any(p => string.Equals(p.Organisation, organisation, StringComparison.OrdinalIgnoreCase)))
             {
@@ -186,7 +163,7 @@ public static class ProjectFieldsValidator
             }
             else
             {
-                result.Add(new ProjectPartner(organisation, role));
+                result.Add(new ProjectPartner(organisation, role ?? default));
             }
         }
 
@@ -213,25 +190,14 @@ public static class ProjectFieldsValidator
         }
 
         var name = Text(contact.Name, $"{field}.name", 2, 200, violations);
-        var email = contact.Email.Trim();
-        if (email.Length > 0 && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
-        {
-            violations.Add($"{field}.email", "Geen geldig e-mailadres.");
-        }
-
-        var phone = contact.Phone.Trim();
-        if (phone.Length > 0 && (phone.Length > 30 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')
-                                 || phone.Count(char.IsAsciiDigit) < 6))
-        {
-            violations.Add($"{field}.phone", "Geen geldig telefoonnummer (cijfers, spaties, +, - en haakjes).");
-        }
-
-        if (name.Length == 0 && email.Length == 0 && phone.Length == 0)
+        var email = EmailAddress.Optional(contact.Email, $"{field}.email", violations);
+        var phone = PhoneNumber.Optional(contact.Phone, $"{field}.phone", violations);
+        if (name.Length == 0 && contact.Email.Trim().Length == 0 && contact.Phone.Trim().Length == 0)
         {
             violations.Add($"{field}.name", "Met toestemming hoort er een naam, e-mailadres of telefoonnummer bij.");
         }
 
-        return new ProjectContact(organisation, role, true, NullIfEmpty(name), NullIfEmpty(email), NullIfEmpty(phone));
+        return new ProjectContact(organisation, role, true, NullIfEmpty(name), email, phone);
     }
 
     private static List<ProjectLink> Links(IList<Contract.ProjectLink> values, string field, FieldViolations violations)

@@ -1,5 +1,5 @@
 using Llo.Inventory.Domain.Projects;
-using V1 = Llo.Contracts.Inventory.V1;
+using Common = Llo.Contracts.Common.V1;
 
 namespace Llo.Inventory.Api.Validation;
 
@@ -7,21 +7,8 @@ namespace Llo.Inventory.Api.Validation;
 public static class RegionFields
 {
     /// <summary>Null for "not given" (UNSPECIFIED); an undefined number is a violation.</summary>
-    public static FocusLine? FocusLine(V1.FocusLine value, string field, FieldViolations violations)
-    {
-        if (value == V1.FocusLine.Unspecified)
-        {
-            return null;
-        }
-
-        if (Enum.IsDefined((FocusLine)(int)value))
-        {
-            return (FocusLine)(int)value;
-        }
-
-        violations.Add(field, "Onbekende focuslijn; kies School naar Werk, Werk naar Werk of Huis naar Werk.");
-        return null;
-    }
+    public static FocusLine? FocusLine(Common.FocusLine value, string field, FieldViolations violations) =>
+        InventoryEnums.FocusLines.Optional(value, field, "focuslijn", violations);
 
     /// <summary>The canonical name, or null when none was given or it is not one of the region's (then a violation).</summary>
     public static string? Municipality(string text, string field, FieldViolations violations) =>
