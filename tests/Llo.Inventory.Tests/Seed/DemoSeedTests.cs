@@ -13,7 +13,7 @@ public sealed class DemoSeedTests(SeededInventoryHost host) : IClassFixture<Seed
     {
         Assert.Equal(7, await host.CountAsync("SELECT count(*) FROM projects"));
 
-        var inserted = await DemoSeeder.SeedAsync((NpgsqlDataSource)host.Services.GetService(typeof(NpgsqlDataSource))!, CancellationToken.None);
+        var inserted = await DemoSeeder.SeedAsync((NpgsqlDataSource)host.Services.GetService(typeof(NpgsqlDataSource))!, TimeProvider.System, CancellationToken.None);
 
         Assert.Equal(0, inserted.Total);
         Assert.Equal(7, await host.CountAsync("SELECT count(*) FROM projects"));

@@ -26,7 +26,7 @@ public static class AgendaCalendarEndpoint
     }
 
     private static async Task<IResult> ExportAsync(
-        HttpRequest request, NpgsqlDataSource dataSource, CancellationToken ct)
+        HttpRequest request, NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
     {
         string Query(string name) => request.Query[name].ToString();
         var violations = new FieldViolations();
@@ -51,7 +51,7 @@ public static class AgendaCalendarEndpoint
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var (items, _) = await AgendaStore.ListAsync(connection, filter, Page.First(MaxEvents), ct);
-        var calendar = ICalendarWriter.Write("Regionale agenda LLO Waterweg", items.Select(ToEvent), DateTimeOffset.UtcNow);
+        var calendar = ICalendarWriter.Write("Regionale agenda LLO Waterweg", items.Select(ToEvent), time.GetUtcNow());
         return Results.Text(calendar, ICalendarWriter.ContentType);
     }
 

@@ -8,7 +8,7 @@ using V1 = Llo.Contracts.Inventory.V1;
 namespace Llo.Inventory.Api.Agenda;
 
 /// <summary>Open agendas: partners publish meetings and events; the list of all of them is the regional agenda.</summary>
-public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaService.AgendaServiceBase
+public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time) : V1.AgendaService.AgendaServiceBase
 {
     public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
@@ -40,7 +40,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
         var ct = context.CancellationToken;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var input = await ValidateAsync(connection, request.Item, new FieldViolations(), ct);
-        var now = Clock.UtcNow();
+        var now = StoredTime.Now(time);
         var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await AgendaStore.InsertAsync(tx, stored, ct);
@@ -73,7 +73,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
             return ToContract(current); // nothing changed, so the version stays
         }
 
-        var stored = current with { Item = input, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        var stored = current with { Item = input, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await AgendaStore.UpdateAsync(tx, stored, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);

@@ -15,7 +15,7 @@ namespace Llo.Inventory.Api.Desk;
 /// The LLO-desk. Contact details are personal data: they are never logged, never in lists or events, and only
 /// returned by GetDeskQuestion. There is no authentication yet; the identity issue restricts Get to the desk role.
 /// </summary>
-public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
+public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
 {
     public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
@@ -28,7 +28,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
 
         var route = DeskRouting.Route(submission!.FocusLine, submission.Topic, submission.Question);
         var stored = new StoredDeskQuestion(Guid.CreateVersion7(), submission, route, DeskQuestionStatus.New,
-            null, null, Clock.UtcNow(), null, null, null);
+            null, null, StoredTime.Now(time), null, null, null);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -115,7 +115,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, ILogger<DeskService
                 "(volgorde: nieuw → toegewezen → beantwoord → gesloten)."));
         }
 
-        var moved = step(question, Clock.UtcNow());
+        var moved = step(question, StoredTime.Now(time));
         await DeskStore.UpdateWorkflowAsync(tx, moved, ct);
         await tx.CommitAsync(ct);
         return ToContract(moved, withContact: true);

@@ -12,7 +12,8 @@ namespace Llo.Inventory.Api.Projects;
 /// The project inventory over gRPC (and JSON through transcoding). Every write validates first, then changes the row
 /// and enqueues its events in one transaction; overlaps are warnings and never block.
 /// </summary>
-public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, ILogger<ProjectGrpcService> logger)
+public sealed class ProjectGrpcService(
+    NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, TimeProvider time, ILogger<ProjectGrpcService> logger)
     : Contract.ProjectService.ProjectServiceBase
 {
     public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
@@ -58,7 +59,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
         }
 
         var warnings = await overlaps.FindAsync(data!, null, OverlapFinder.DefaultMaxResults, ct);
-        var now = Clock.UtcNow();
+        var now = StoredTime.Now(time);
         var project = new StoredProject(Guid.CreateVersion7(), data!, 1, false, now, now);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -103,7 +104,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
         var result = current;
         if (changed.Count > 0)
         {
-            result = current with { Data = data!, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+            result = current with { Data = data!, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
             await ProjectStore.UpdateAsync(tx, result, ct);
             await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
         }
@@ -130,7 +131,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
             return current.ToContract();
         }
 
-        var archived = current with { Archived = true, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        var archived = current with { Archived = true, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ProjectStore.UpdateAsync(tx, archived, ct);
         await ProjectEvents.UpdatedAsync(tx, current, archived, ["archived"], ct);
         await tx.CommitAsync(ct);
@@ -150,7 +151,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
             return current;
         }
 
-        var result = current with { Data = joined, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
+        var result = current with { Data = joined, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ProjectStore.UpdateAsync(tx, result, ct);
         await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
         await tx.CommitAsync(ct);

@@ -16,7 +16,7 @@ namespace Llo.Inventory.Api.Scaling;
 /// project is not eligible); a second open proposal is ALREADY_EXISTS and deciding a decided proposal ABORTED (both 409,
 /// the request collides with what was done before).
 /// </summary>
-public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingService.ScalingServiceBase
+public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider time) : V1.ScalingService.ScalingServiceBase
 {
     public override async Task<V1.ScalingProposal> ProposeScaling(V1.ProposeScalingRequest request, ServerCallContext context)
     {
@@ -43,7 +43,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
                 "Er ligt al een opschalingsvoorstel voor dit project bij de Tafel; wacht op het besluit."));
         }
 
-        var proposal = new StoredScalingProposal(Guid.CreateVersion7(), projectId, assessment!, Clock.UtcNow(), null, null, null, null);
+        var proposal = new StoredScalingProposal(Guid.CreateVersion7(), projectId, assessment!, StoredTime.Now(time), null, null, null, null);
         await ScalingStore.InsertAsync(tx, proposal, ct);
         await tx.CommitAsync(ct);
         return ToContract(proposal);
@@ -76,8 +76,8 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
         var ct = context.CancellationToken;
         var (projectId, id) = ParseIds(request.ProjectId, request.Id);
         var violations = new FieldViolations();
-        // A day's grace: a board meeting tonight in Amsterdam is already tomorrow nowhere that matters.
-        var decided = ScalingValidator.ValidateDecision(request, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)), violations);
+        // "Not in the future" as the board sees its calendar: a decision taken tonight in Schiedam carries today's Dutch date.
+        var decided = ScalingValidator.ValidateDecision(request, DutchTime.Today(time), violations);
         violations.ThrowIfAny();
         var (decision, decidedOn, reason) = decided!.Value;
 
@@ -92,7 +92,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource) : V1.ScalingServ
                 $"Over dit voorstel is al besloten ({ScalingRules.Dutch(earlier)} op {proposal.DecidedOn:yyyy-MM-dd}); dien zo nodig een nieuw voorstel in."));
         }
 
-        var now = Clock.UtcNow();
+        var now = StoredTime.Now(time);
         // A project someone already marked scaled keeps its version: nothing changes, so no status event either.
         if (ScalingRules.StatusAfter(decision) is { } newStatus && newStatus != project.Status)
         {

@@ -9,7 +9,7 @@ namespace Llo.Inventory.Api.Seed;
 /// true). Idempotent: fixed ids and ON CONFLICT DO NOTHING, and a ProjectRegistered event only for a row that was
 /// really inserted. Operators run it again with <c>POST /admin/demo-data:reseed</c>.
 /// </summary>
-public sealed class DemoSeeder(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<DemoSeeder> logger) : IHostedService
+public sealed class DemoSeeder(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
     public const string SettingName = "Inventory:SeedDemoData";
 
@@ -33,18 +33,18 @@ public sealed class DemoSeeder(NpgsqlDataSource dataSource, IConfiguration confi
 
     public async Task<Result> RunAsync(CancellationToken ct)
     {
-        var result = await SeedAsync(dataSource, ct);
+        var result = await SeedAsync(dataSource, time, ct);
         logger.LogInformation("Demo seed: {Projects} of {ProjectTotal} projects and {AgendaItems} of {AgendaTotal} agenda items inserted",
             result.Projects, DemoProjects.All.Count, result.AgendaItems, DemoAgenda.All.Count);
         return result;
     }
 
     /// <summary>Inserts the demo projects and agenda items that are missing, in one transaction.</summary>
-    public static async Task<Result> SeedAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    public static async Task<Result> SeedAsync(NpgsqlDataSource dataSource, TimeProvider time, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var now = Clock.UtcNow();
+        var now = StoredTime.Now(time);
         var projects = 0;
         foreach (var (id, data) in DemoProjects.All)
         {
