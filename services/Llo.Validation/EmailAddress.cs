@@ -28,20 +28,6 @@ public static class EmailAddress
     }
 
     /// <summary>The trimmed address, or null when none was given or it is invalid (then a violation under <paramref name="field"/>).</summary>
-    public static string? Optional(string text, string field, FieldViolations violations)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            return null;
-        }
-
-        if (IsValid(trimmed))
-        {
-            return trimmed;
-        }
-
-        violations.Add(field, Invalid);
-        return null;
-    }
+    public static string? Optional(string text, string field, FieldViolations violations) =>
+        OptionalText.Check(text, IsValid, Invalid, field, violations);
 }

@@ -39,22 +39,8 @@ public static class PhoneNumber
     }
 
     /// <summary>The number as typed (trimmed), or null when none was given or it is invalid (then a violation).</summary>
-    public static string? Optional(string text, string field, FieldViolations violations)
-    {
-        var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            return null;
-        }
-
-        if (IsValid(trimmed))
-        {
-            return trimmed;
-        }
-
-        violations.Add(field, Invalid);
-        return null;
-    }
+    public static string? Optional(string text, string field, FieldViolations violations) =>
+        OptionalText.Check(text, IsValid, Invalid, field, violations);
 
     // Geographic and mobile numbers have ten digits; 0800/090x service numbers have eight to eleven.
     private static bool IsDutch(string digits) =>
