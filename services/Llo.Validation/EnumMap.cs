@@ -37,6 +37,7 @@ public sealed class EnumMap<TContract, TDomain> : EnumMap
 {
     private readonly FrozenDictionary<TContract, TDomain> _toDomain;
     private readonly FrozenDictionary<TDomain, TContract> _toContract;
+    private readonly FrozenDictionary<string, TDomain> _byText;
 
     public EnumMap()
     {
@@ -48,6 +49,21 @@ public sealed class EnumMap<TContract, TDomain> : EnumMap
         _toDomain = pairs.ToFrozenDictionary(p => p.Contract, p => p.Domain);
         _toContract = pairs.ToFrozenDictionary(p => p.Domain, p => p.Contract);
         Choices = string.Join(", ", _toDomain.Keys.Order().Select(WireName));
+
+        // "FOCUS_LINE_" from FOCUS_LINE_UNSPECIFIED: a query string may leave the prefix off.
+        var prefix = WireName(default).EndsWith("UNSPECIFIED", StringComparison.Ordinal) ? WireName(default)[..^"UNSPECIFIED".Length] : "";
+        _byText = pairs
+            .SelectMany(p => new[]
+            {
+                (Text: WireName(p.Contract), p.Domain),
+                (Text: WireName(p.Contract).StartsWith(prefix, StringComparison.Ordinal) ? WireName(p.Contract)[prefix.Length..] : "", p.Domain),
+                (Text: p.Contract.ToString(), p.Domain),
+                (Text: Convert.ToInt64(p.Contract, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), p.Domain),
+            })
+            .Select(t => (Text: WithoutUnderscores(t.Text), t.Domain))
+            .Where(t => t.Text.Length > 0)
+            .DistinctBy(t => t.Text, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(t => t.Text, t => t.Domain, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The accepted values as a JSON caller writes them ("FOCUS_LINE_SCHOOL_TO_WORK, …"), for error messages.</summary>
@@ -64,6 +80,12 @@ public sealed class EnumMap<TContract, TDomain> : EnumMap
 
     /// <summary>The domain value, or null for the zero value and for a number the contract does not define.</summary>
     public TDomain? ToDomain(TContract value) => _toDomain.TryGetValue(value, out var domain) ? domain : null;
+
+    /// <summary>
+    /// A value as a query string may write it: the JSON name ("FOCUS_LINE_SCHOOL_TO_WORK"), that name without its prefix in
+    /// any case ("school_to_work"), the C# name ("SchoolToWork") or the number. Null for anything else and for the zero value.
+    /// </summary>
+    public TDomain? Parse(string text) => _byText.TryGetValue(WithoutUnderscores(text.Trim()), out var domain) ? domain : null;
 
     /// <summary>Null when not given; a number that is not a value becomes a violation naming the choices.</summary>
     public TDomain? Optional(TContract value, string field, string label, FieldViolations violations)
@@ -101,6 +123,8 @@ public sealed class EnumMap<TContract, TDomain> : EnumMap
         .. Enum.GetValues<TDomain>().Where(d => !_toContract.ContainsKey(d))
             .Select(d => $"{typeof(TDomain).FullName}.{d} has no {typeof(TContract).FullName}"),
     ];
+
+    private static string WithoutUnderscores(string text) => text.Replace("_", "", StringComparison.Ordinal);
 
     // The proto name is what JSON transcoding reads and writes; a plain C# enum has only its own name.
     private static string WireName(TContract value) =>

@@ -69,4 +69,22 @@ public sealed class EnumMapTests
 
         Assert.Equal(["EnumMapTests.Colours"], found.Select(m => m.Name));
     }
+
+    [Theory]
+    [InlineData("COLOUR_RED")]
+    [InlineData("colour_red")]
+    [InlineData("RED")]
+    [InlineData("red")]
+    [InlineData(" Red ")]
+    [InlineData("1")]
+    public void A_query_string_may_name_a_value_by_json_name_short_name_or_number(string text) =>
+        Assert.Equal(Colour.Red, Colours.Parse(text));
+
+    [Theory]
+    [InlineData("COLOUR_UNSPECIFIED")]
+    [InlineData("0")]
+    [InlineData("3")]
+    [InlineData("GREEN")]
+    [InlineData("")]
+    public void Anything_else_in_a_query_string_is_no_value(string text) => Assert.Null(Colours.Parse(text));
 }

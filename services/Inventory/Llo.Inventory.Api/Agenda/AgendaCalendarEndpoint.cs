@@ -31,9 +31,16 @@ public static class AgendaCalendarEndpoint
         string Query(string name) => request.Query[name].ToString();
         var violations = new FieldViolations();
         var focusLine = 0;
-        if (Query("focusLine") is { Length: > 0 } focusText && !TryParseFocusLine(focusText, out focusLine))
+        if (Query("focusLine") is { Length: > 0 } focusText)
         {
-            violations.Add("focusLine", $"Onbekende focuslijn \"{focusText}\".");
+            if (InventoryEnums.FocusLines.Parse(focusText) is { } parsed)
+            {
+                focusLine = (int)InventoryEnums.FocusLines.ToContract(parsed);
+            }
+            else
+            {
+                violations.Add("focusLine", $"Onbekende focuslijn \"{Echo.Of(focusText)}\". Kies uit: {InventoryEnums.FocusLines.Choices}.");
+            }
         }
 
         var filter = AgendaFilter.Parse(Query("from"), Query("to"), Query("organiser"), focusLine, Query("municipality"),
@@ -53,20 +60,6 @@ public static class AgendaCalendarEndpoint
         var (items, _) = await AgendaStore.ListAsync(connection, filter, Page.First(MaxEvents), ct);
         var calendar = ICalendarWriter.Write("Regionale agenda LLO Waterweg", items.Select(ToEvent), time.GetUtcNow());
         return Results.Text(calendar, ICalendarWriter.ContentType);
-    }
-
-    /// <summary>Accepts the contract's names ("FOCUS_LINE_SCHOOL_TO_WORK"), the domain's ("SchoolToWork") and numbers.</summary>
-    private static bool TryParseFocusLine(string text, out int value)
-    {
-        var name = text.Trim().ToUpperInvariant().Replace("FOCUS_LINE_", "").Replace("_", "");
-        if (Enum.TryParse<FocusLine>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-        {
-            value = (int)InventoryEnums.FocusLines.ToContract(parsed);
-            return true;
-        }
-
-        value = 0;
-        return false;
     }
 
     private static CalendarEvent ToEvent(StoredAgendaItem stored)
