@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace Llo.Persistence;
+
+/// <summary>
+/// Reads rows into classes by column name with Dapper (<c>project_id</c> fills <c>ProjectId</c>), never by position,
+/// so adding or reordering a column cannot shift a value into the wrong field.
+/// </summary>
+public static class Rows
+{
+    private static readonly Lock Gate = new();
+    private static bool _configured;
+
+    /// <summary>Sets Dapper up for the platform once per process: snake_case columns, DateOnly, TimeOnly, DateTimeOffset.</summary>
+    public static void Configure()
+    {
+        lock (Gate)
+        {
+            if (_configured)
+            {
+                return;
+            }
+
+            DefaultTypeMap.MatchNamesWithUnderscores = true;
+            SqlMapper.AddTypeHandler(new DateOnlyHandler());
+            SqlMapper.AddTypeHandler(new TimeOnlyHandler());
+            SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            _configured = true;
+        }
+    }
+
+    /// <summary>Reads and writes <typeparamref name="T"/> as a <c>jsonb</c> column with <paramref name="options"/>.</summary>
+    public static void UseJsonb<T>(JsonSerializerOptions options) => SqlMapper.AddTypeHandler(new JsonbHandler<T>(options));
+
+    public static async Task<T?> FindAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, object parameters, CancellationToken ct)
+    {
+        Configure();
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+    }
+
+    public static async Task<IReadOnlyList<T>> QueryAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, object? parameters, CancellationToken ct)
+    {
+        Configure();
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).AsList();
+    }
+
+    public static async Task<int> ExecuteAsync(NpgsqlTransaction tx, string sql, object? parameters, CancellationToken ct)
+    {
+        Configure();
+        return await tx.Connection!.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
+    }
+}
