@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
+using Llo.Persistence;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -31,7 +32,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
     {
         var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var item = await AgendaStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken);
         return ToContract(item ?? throw Resource.AgendaItem.NotFound(id));
     }
 
@@ -97,16 +98,8 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
     }
 
     /// <summary>The item locked for this transaction, or NotFound / Aborted (stale version; 0 = not checked).</summary>
-    private static async Task<StoredAgendaItem> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct)
-    {
-        var current = await AgendaStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw Resource.AgendaItem.NotFound(id);
-        if (expectedVersion != 0 && expectedVersion != current.Version)
-        {
-            throw Resource.AgendaItem.Stale(expectedVersion, current.Version);
-        }
-
-        return current;
-    }
+    private static Task<StoredAgendaItem> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct) =>
+        AgendaStore.LockAsync(tx, id, ct).Expecting(expectedVersion, () => Resource.AgendaItem.NotFound(id), Resource.AgendaItem.Stale);
 
     /// <summary>Field checks first, then whether the linked projects exist, all reported together.</summary>
     private static async Task<AgendaItemInput> ValidateAsync(
