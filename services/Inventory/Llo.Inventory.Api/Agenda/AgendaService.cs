@@ -45,6 +45,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
         var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await AgendaStore.InsertAsync(tx, stored, ct);
+        await AgendaEvents.ScheduledAsync(tx, stored, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);
     }
@@ -69,13 +70,15 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
 
         var merged = UpdateMask.Apply(current.Item.ToContract(), request.Item ?? new(), request.UpdateMask, violations);
         var input = await ValidateAsync(connection, merged, violations, ct);
-        if (input.ToContract().Equals(current.Item.ToContract()))
+        var changed = AgendaEvents.ChangedFields(current.Item, input);
+        if (changed.Count == 0)
         {
-            return ToContract(current); // nothing changed, so the version stays
+            return ToContract(current); // nothing changed, so the version stays and no event goes out
         }
 
         var stored = current with { Item = input, Version = current.Version + 1, UpdatedAt = Clock.UtcNow() };
         await AgendaStore.UpdateAsync(tx, stored, ct);
+        await AgendaEvents.ChangedAsync(tx, stored, changed, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);
     }
@@ -91,8 +94,9 @@ public sealed class AgendaService(NpgsqlDataSource dataSource) : V1.AgendaServic
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await LockAsync(tx, id, request.Version, ct);
+        var current = await LockAsync(tx, id, request.Version, ct);
         await AgendaStore.DeleteAsync(tx, id, ct);
+        await AgendaEvents.CancelledAsync(tx, current, ct);
         await tx.CommitAsync(ct);
         return new Empty();
     }
