@@ -61,13 +61,14 @@ public sealed class ListQuery(string from)
         var page = $"SELECT {columns}, count(*) OVER () AS {TotalColumn} FROM {from} WHERE {Where} ORDER BY {orderBy} OFFSET @list_offset LIMIT @list_limit";
         var rows = new List<T>();
         long total = 0;
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition($"{With} {(around is null ? page : around(page))}", Parameters, cancellationToken: ct)))
+        var sql = $"{With} {(around is null ? page : around(page))}";
+        await using (DbDataReader reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, Parameters, cancellationToken: ct)))
         {
-            var parse = ((DbDataReader)reader).GetRowParser<T>();
+            var parse = reader.GetRowParser<T>();
             var totalOrdinal = reader.GetOrdinal(TotalColumn);
-            while (await ((DbDataReader)reader).ReadAsync(ct))
+            while (await reader.ReadAsync(ct))
             {
-                rows.Add(parse((DbDataReader)reader));
+                rows.Add(parse(reader));
                 total = reader.GetInt64(totalOrdinal);
             }
         }

@@ -11,11 +11,16 @@ namespace Llo.Persistence;
 public static class Rows
 {
     private static readonly Lock Gate = new();
-    private static bool _configured;
+    private static volatile bool _configured;
 
     /// <summary>Sets Dapper up for the platform once per process: snake_case columns, DateOnly, TimeOnly, DateTimeOffset.</summary>
     public static void Configure()
     {
+        if (_configured)
+        {
+            return;
+        }
+
         lock (Gate)
         {
             if (_configured)
@@ -39,6 +44,13 @@ public static class Rows
         Configure();
         return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
     }
+
+    /// <summary>
+    /// The row of <paramref name="select"/> (one row's SELECT) locked with <c>FOR UPDATE</c> until <paramref name="tx"/>
+    /// ends, or null. Writers read this way, so two writers of one row take turns instead of overwriting each other.
+    /// </summary>
+    public static Task<T?> FindForUpdateAsync<T>(NpgsqlTransaction tx, string select, object parameters, CancellationToken ct) =>
+        FindAsync<T>(tx.Connection!, tx, select + " FOR UPDATE", parameters, ct);
 
     public static async Task<IReadOnlyList<T>> QueryAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? tx, string sql, object? parameters, CancellationToken ct)
     {
