@@ -31,7 +31,7 @@ public static class AgendaStore
 
     /// <summary>The item locked for the rest of <paramref name="tx"/>, or null.</summary>
     public static async Task<StoredAgendaItem?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        (await Rows.FindAsync<Row>(tx.Connection!, tx, $"SELECT {Columns} FROM agenda_items a WHERE a.id = @id FOR UPDATE", new { id }, ct))?.ToStored();
+        (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM agenda_items a WHERE a.id = @id", new { id }, ct))?.ToStored();
 
     /// <summary>Inserts the item and its links; false when its id exists already (demo seeding relies on that).</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct)

@@ -32,7 +32,7 @@ public static class DeskStore
 
     /// <summary>The question locked for the rest of <paramref name="tx"/>, or null.</summary>
     public static async Task<StoredDeskQuestion?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        (await Rows.FindAsync<Row>(tx.Connection!, tx, $"SELECT {Columns} FROM desk_questions WHERE id = @id FOR UPDATE", new { id }, ct))?.ToStored();
+        (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM desk_questions WHERE id = @id", new { id }, ct))?.ToStored();
 
     /// <summary>Writes the workflow columns (status, assignee, answer and their moments).</summary>
     public static Task UpdateWorkflowAsync(NpgsqlTransaction tx, StoredDeskQuestion q, CancellationToken ct) =>

@@ -33,7 +33,7 @@ public static class ProjectStore
 
     /// <summary>The project locked for the rest of <paramref name="tx"/>, or null.</summary>
     public static async Task<StoredProject?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
-        (await Rows.FindAsync<Row>(tx.Connection!, tx, $"SELECT {Columns} FROM projects WHERE id = @id FOR UPDATE", new { id }, ct))?.ToStored();
+        (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM projects WHERE id = @id", new { id }, ct))?.ToStored();
 
     /// <summary>Inserts the project; false when its id exists already (demo seeding relies on that).</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredProject project, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public static class ScalingStore
     }
 
     public static Task<ProjectState?> LockProjectAsync(NpgsqlTransaction tx, Guid projectId, CancellationToken ct) =>
-        Rows.FindAsync<ProjectState>(tx.Connection!, tx, "SELECT status, archived, version FROM projects WHERE id = @projectId FOR UPDATE", new { projectId }, ct);
+        Rows.FindForUpdateAsync<ProjectState>(tx, "SELECT status, archived, version FROM projects WHERE id = @projectId", new { projectId }, ct);
 
     public static async Task<bool> ProjectExistsAsync(NpgsqlConnection connection, Guid projectId, CancellationToken ct) =>
         await Rows.FindAsync<int?>(connection, null, "SELECT 1 FROM projects WHERE id = @projectId", new { projectId }, ct) is not null;
@@ -55,7 +55,7 @@ public static class ScalingStore
 
     /// <summary>The proposal locked for the rest of <paramref name="tx"/>, or null.</summary>
     public static async Task<StoredScalingProposal?> LockAsync(NpgsqlTransaction tx, Guid projectId, Guid id, CancellationToken ct) =>
-        (await Rows.FindAsync<Row>(tx.Connection!, tx, $"SELECT {Columns} FROM scaling_proposals WHERE id = @id AND project_id = @projectId FOR UPDATE",
+        (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM scaling_proposals WHERE id = @id AND project_id = @projectId",
             new { id, projectId }, ct))?.ToStored();
 
     public static async Task<IReadOnlyList<StoredScalingProposal>> ListAsync(NpgsqlConnection connection, Guid projectId, CancellationToken ct) =>
