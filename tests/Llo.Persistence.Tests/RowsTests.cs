@@ -43,6 +43,21 @@ public sealed class RowsTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, read.ChangedAt.Offset);
     }
 
+    private sealed record GaugeSummary(Guid Id, string Name, GaugeKind Kind, DateOnly? MeasuredOn, long Version, DateTimeOffset ChangedAt);
+
+    [Fact]
+    public async Task A_record_is_filled_through_its_constructor_when_the_columns_come_in_its_order()
+    {
+        var gauge = new Gauge { Id = Guid.CreateVersion7(), Name = "Schiedam", Kind = GaugeKind.Tide, MeasuredOn = new DateOnly(2023, 1, 2), Version = 2, ChangedAt = new DateTimeOffset(2023, 1, 2, 10, 0, 0, TimeSpan.Zero) };
+        await InsertAsync(gauge);
+        await using var connection = await _db.DataSource.OpenConnectionAsync();
+
+        var read = await Rows.FindAsync<GaugeSummary>(connection, null,
+            "SELECT id, name, kind, measured_on, version, changed_at FROM gauges WHERE id = @id", new { id = gauge.Id }, default);
+
+        Assert.Equal(new GaugeSummary(gauge.Id, "Schiedam", GaugeKind.Tide, gauge.MeasuredOn, 2, gauge.ChangedAt), read);
+    }
+
     [Fact]
     public async Task A_missing_row_is_null_and_a_null_date_stays_null()
     {
