@@ -21,7 +21,13 @@ public static class ProjectStore
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    static ProjectStore()
+    static ProjectStore() => UseJsonColumns();
+
+    /// <summary>
+    /// Tells Dapper how the jsonb columns read and write. Dapper looks handlers up when it first maps a row type, so every
+    /// reader of project rows outside this class (the search) calls this before its first query; calling again is harmless.
+    /// </summary>
+    public static void UseJsonColumns()
     {
         Rows.UseJsonb<List<ProjectPartner>>(Json);
         Rows.UseJsonb<List<ProjectLink>>(Json);

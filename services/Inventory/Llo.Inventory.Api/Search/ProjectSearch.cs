@@ -29,6 +29,9 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
         ["-startDate"] = "p.start_date DESC NULLS LAST, p.id",
     };
 
+    // Without seeding, a list can be the process's first read of project rows.
+    static ProjectSearch() => ProjectStore.UseJsonColumns();
+
     public async Task<Contract.ListProjectsResponse> ListAsync(Contract.ListProjectsRequest request, CancellationToken ct)
     {
         var violations = new FieldViolations();
