@@ -2,11 +2,11 @@ using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Llo.Inventory.Api.Agenda;
 using Llo.Inventory.Api.Overlaps;
-using Llo.Inventory.Api.Persistence;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Seed;
 using Llo.Messaging;
+using Llo.Persistence;
 
 namespace Llo.Inventory.Api;
 
@@ -21,9 +21,7 @@ public static class InventoryApp
         builder.AddLloMessaging().UseOutbox();
 
         // Hosted services start in this order: the schema first, then the demo data that needs it.
-        builder.Services.AddSingleton<SchemaReadiness>();
-        builder.Services.AddHealthChecks().AddCheck<SchemaReadiness>("inventory-schema");
-        builder.Services.AddHostedService<SchemaInitializer>();
+        builder.AddLloSchema(typeof(InventoryApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoSeeder>());
 

@@ -17,3 +17,14 @@ public sealed record ScalingDecided(Guid ProjectId, Guid ProposalId, string Deci
 // No topic or question text: anyone types those freely, so they may hold personal data. Readers fetch the question.
 [IntegrationEvent("inventory.desk-question-received")]
 public sealed record DeskQuestionReceived(Guid QuestionId, string? FocusLine, string? Municipality, string RoutedTo) : IntegrationEvent;
+
+// Agenda events carry ids, the date and what changed: no title, description or organiser text, which partners type
+// freely. Readers fetch the item. (The HR network reacts to these for its own agenda.)
+[IntegrationEvent("inventory.agenda-item-scheduled")]
+public sealed record AgendaItemScheduled(Guid AgendaItemId, DateOnly Date, bool Public, IReadOnlyList<Guid> ProjectIds) : IntegrationEvent;
+
+[IntegrationEvent("inventory.agenda-item-changed")]
+public sealed record AgendaItemChanged(Guid AgendaItemId, long Version, DateOnly Date, bool Public, IReadOnlyList<string> ChangedFields) : IntegrationEvent;
+
+[IntegrationEvent("inventory.agenda-item-cancelled")]
+public sealed record AgendaItemCancelled(Guid AgendaItemId, DateOnly Date) : IntegrationEvent;

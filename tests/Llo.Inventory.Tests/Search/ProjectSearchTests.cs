@@ -26,10 +26,23 @@ public sealed class ProjectSearchTests(SeededInventoryHost host) : IClassFixture
     [Fact]
     public async Task A_hit_in_the_title_ranks_above_a_hit_in_the_description_only()
     {
-        var result = await ListAsync(new ListProjectsRequest { Q = "campussen" });
+        // The title hit is registered first, so the newest-first tie-break alone would put it last: only rank lifts it.
+        var inTitle = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = Drafts.Valid("Rangorde: kraanmachinisten opleiden") })).Project;
+        var draft = Drafts.Valid("Rangorde: havenwerk leren");
+        draft.Description = "Werkgevers in de haven zoeken kraanmachinisten en leiden ze zelf op.";
+        var inDescription = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = draft })).Project;
+        try
+        {
+            var result = await ListAsync(new ListProjectsRequest { Q = "kraanmachinisten" });
 
-        Assert.Equal("Ondersteuning campussen", result.Projects[0].Fields.Title);
-        Assert.True(result.Projects.Count == 1 || result.Projects[0].Rank > result.Projects[1].Rank);
+            Assert.Equal([inTitle.Id, inDescription.Id], result.Projects.Select(p => p.Id));
+            Assert.True(result.Projects[0].Rank > result.Projects[1].Rank, $"{result.Projects[0].Rank} > {result.Projects[1].Rank}");
+        }
+        finally
+        {
+            await _client.ArchiveProjectAsync(new ArchiveProjectRequest { Id = inTitle.Id });
+            await _client.ArchiveProjectAsync(new ArchiveProjectRequest { Id = inDescription.Id });
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
+using Llo.Persistence;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -31,7 +32,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
     {
         var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var item = await AgendaStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken);
         return ToContract(item ?? throw Resource.AgendaItem.NotFound(id));
     }
 
@@ -44,6 +45,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await AgendaStore.InsertAsync(tx, stored, ct);
+        await AgendaEvents.ScheduledAsync(tx, stored, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);
     }
@@ -68,13 +70,15 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
 
         var merged = UpdateMask.Apply(current.Item.ToContract(), request.Item ?? new(), request.UpdateMask, violations);
         var input = await ValidateAsync(connection, merged, violations, ct);
-        if (input.ToContract().Equals(current.Item.ToContract()))
+        var changed = AgendaEvents.ChangedFields(current.Item, input);
+        if (changed.Count == 0)
         {
-            return ToContract(current); // nothing changed, so the version stays
+            return ToContract(current); // nothing changed, so the version stays and no event goes out
         }
 
         var stored = current with { Item = input, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await AgendaStore.UpdateAsync(tx, stored, ct);
+        await AgendaEvents.ChangedAsync(tx, stored, changed, ct);
         await tx.CommitAsync(ct);
         return ToContract(stored);
     }
@@ -90,23 +94,16 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await LockAsync(tx, id, request.Version, ct);
+        var current = await LockAsync(tx, id, request.Version, ct);
         await AgendaStore.DeleteAsync(tx, id, ct);
+        await AgendaEvents.CancelledAsync(tx, current, ct);
         await tx.CommitAsync(ct);
         return new Empty();
     }
 
     /// <summary>The item locked for this transaction, or NotFound / Aborted (stale version; 0 = not checked).</summary>
-    private static async Task<StoredAgendaItem> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct)
-    {
-        var current = await AgendaStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw Resource.AgendaItem.NotFound(id);
-        if (expectedVersion != 0 && expectedVersion != current.Version)
-        {
-            throw Resource.AgendaItem.Stale(expectedVersion, current.Version);
-        }
-
-        return current;
-    }
+    private static Task<StoredAgendaItem> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct) =>
+        AgendaStore.LockAsync(tx, id, ct).Expecting(expectedVersion, () => Resource.AgendaItem.NotFound(id), Resource.AgendaItem.Stale);
 
     /// <summary>Field checks first, then whether the linked projects exist, all reported together.</summary>
     private static async Task<AgendaItemInput> ValidateAsync(

@@ -64,7 +64,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
     {
         var id = Resource.DeskQuestion.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var question = await DeskStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken) ?? throw Resource.DeskQuestion.NotFound(id);
+        var question = await DeskStore.FindAsync(connection, id, context.CancellationToken) ?? throw Resource.DeskQuestion.NotFound(id);
         // Until the identity service exists, contact details are returned only here, by Get: never in lists, logs or
         // events. The identity issue restricts Get to the desk role.
         return ToContract(question, withContact: true);
@@ -107,7 +107,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         var id = Resource.DeskQuestion.ParseId(idText);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var question = await DeskStore.FindAsync(connection, tx, id, forUpdate: true, ct) ?? throw Resource.DeskQuestion.NotFound(id);
+        var question = await DeskStore.LockAsync(tx, id, ct) ?? throw Resource.DeskQuestion.NotFound(id);
         if (!DeskWorkflow.CanMove(question.Status, to))
         {
             throw new RpcException(new Status(StatusCode.Aborted,

@@ -3,6 +3,7 @@ using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
+using Llo.Persistence;
 using Npgsql;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -20,7 +21,7 @@ public sealed class ProjectGrpcService(
     {
         var id = Resource.Project.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var project = await ProjectStore.FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        var project = await ProjectStore.FindAsync(connection, id, context.CancellationToken);
         return project?.ToContract() ?? throw Resource.Project.NotFound(id);
     }
 
@@ -162,12 +163,7 @@ public sealed class ProjectGrpcService(
     /// <summary>The project locked for this transaction, or NotFound / FailedPrecondition (archived) / Aborted (stale version; 0 = not checked).</summary>
     private static async Task<StoredProject> LockAsync(NpgsqlTransaction tx, Guid id, long expectedVersion, CancellationToken ct, bool allowArchived = false)
     {
-        var current = await ProjectStore.FindAsync(tx.Connection!, tx, id, forUpdate: true, ct) ?? throw Resource.Project.NotFound(id);
-        if (expectedVersion != 0 && expectedVersion != current.Version)
-        {
-            throw Resource.Project.Stale(expectedVersion, current.Version);
-        }
-
+        var current = await ProjectStore.LockAsync(tx, id, ct).Expecting(expectedVersion, () => Resource.Project.NotFound(id), Resource.Project.Stale);
         if (current.Archived && !allowArchived)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Project {id} is gearchiveerd en kan niet meer worden gewijzigd."));

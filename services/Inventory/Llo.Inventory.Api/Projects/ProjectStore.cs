@@ -1,12 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Llo.Inventory.Domain.Projects;
+using Llo.Persistence;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Llo.Inventory.Api.Projects;
 
-/// <summary>Reads and writes the <c>projects</c> table with plain SQL. Writes take the caller's transaction.</summary>
+/// <summary>Reads and writes the <c>projects</c> table; rows are read by column name. Writes take the caller's transaction.</summary>
 public static class ProjectStore
 {
     public const string Columns = """
@@ -21,99 +21,91 @@ public static class ProjectStore
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static async Task<StoredProject?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, bool forUpdate, CancellationToken ct)
+    static ProjectStore() => UseJsonColumns();
+
+    /// <summary>
+    /// Tells Dapper how the jsonb columns read and write. Dapper looks handlers up when it first maps a row type, so every
+    /// reader of project rows outside this class (the search) calls this before its first query; calling again is harmless.
+    /// </summary>
+    public static void UseJsonColumns()
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT {Columns} FROM projects WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", connection, tx);
-        command.Parameters.AddWithValue("id", id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Read(reader) : null;
+        Rows.UseJsonb<List<ProjectPartner>>(Json);
+        Rows.UseJsonb<List<ProjectLink>>(Json);
+        Rows.UseJsonb<ProjectContact>(Json);
     }
+
+    public static async Task<StoredProject?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
+        (await Rows.FindAsync<Row>(connection, null, $"SELECT {Columns} FROM projects WHERE id = @id", new { id }, ct))?.ToStored();
+
+    /// <summary>The project locked for the rest of <paramref name="tx"/>, or null.</summary>
+    public static async Task<StoredProject?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
+        (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM projects WHERE id = @id", new { id }, ct))?.ToStored();
 
     /// <summary>Inserts the project; false when its id exists already (demo seeding relies on that).</summary>
-    public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredProject project, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""
+    public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredProject project, CancellationToken ct) =>
+        await Rows.ExecuteAsync(tx, $"""
             INSERT INTO projects ({Columns})
-            VALUES (@id, @title, @summary, @description, @focus_lines, @themes, @sectors, @target_groups, @campus,
-                    @municipalities, @partners, @status, @start_date, @end_date, @budget_estimate, @contact, @results,
-                    @lessons_learned, @links, @archived, @version, @created_at, @updated_at)
+            VALUES (@Id, @Title, @Summary, @Description, @FocusLines, @Themes, @Sectors, @TargetGroups, @Campus,
+                    @Municipalities, @Partners, @Status, @StartDate, @EndDate, @BudgetEstimate, @Contact, @Results,
+                    @LessonsLearned, @Links, @Archived, @Version, @CreatedAt, @UpdatedAt)
             ON CONFLICT (id) DO NOTHING
-            """, tx.Connection, tx);
-        Bind(command, project);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
-    }
+            """, Row.From(project), ct) == 1;
 
-    /// <summary>Writes every column of a project read FOR UPDATE in the same transaction.</summary>
-    public static async Task UpdateAsync(NpgsqlTransaction tx, StoredProject project, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE projects SET title = @title, summary = @summary, description = @description, focus_lines = @focus_lines,
-                themes = @themes, sectors = @sectors, target_groups = @target_groups, campus = @campus,
-                municipalities = @municipalities, partners = @partners, status = @status, start_date = @start_date,
-                end_date = @end_date, budget_estimate = @budget_estimate, contact = @contact, results = @results,
-                lessons_learned = @lessons_learned, links = @links, archived = @archived, version = @version,
-                updated_at = @updated_at
-            WHERE id = @id
-            """, tx.Connection, tx);
-        Bind(command, project);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    /// <summary>Writes every column of a project locked in the same transaction.</summary>
+    public static Task UpdateAsync(NpgsqlTransaction tx, StoredProject project, CancellationToken ct) =>
+        Rows.ExecuteAsync(tx, """
+            UPDATE projects SET title = @Title, summary = @Summary, description = @Description, focus_lines = @FocusLines,
+                themes = @Themes, sectors = @Sectors, target_groups = @TargetGroups, campus = @Campus,
+                municipalities = @Municipalities, partners = @Partners, status = @Status, start_date = @StartDate,
+                end_date = @EndDate, budget_estimate = @BudgetEstimate, contact = @Contact, results = @Results,
+                lessons_learned = @LessonsLearned, links = @Links, archived = @Archived, version = @Version,
+                updated_at = @UpdatedAt
+            WHERE id = @Id
+            """, Row.From(project), ct);
 
-    public static StoredProject Read(NpgsqlDataReader reader)
+    /// <summary>A <c>projects</c> row as its columns name it; enums are stored by name.</summary>
+    public class Row
     {
-        var data = new ProjectData(
-            Title: reader.GetString(1),
-            Summary: reader.GetString(2),
-            Description: reader.GetString(3),
-            FocusLines: reader.GetFieldValue<string[]>(4).Select(Enum.Parse<FocusLine>).ToList(),
-            Themes: reader.GetFieldValue<string[]>(5).Select(Enum.Parse<Theme>).ToList(),
-            Sectors: reader.GetFieldValue<string[]>(6),
-            TargetGroups: reader.GetFieldValue<string[]>(7),
-            Campus: reader.IsDBNull(8) ? null : reader.GetString(8),
-            Municipalities: reader.GetFieldValue<string[]>(9),
-            Partners: JsonSerializer.Deserialize<List<ProjectPartner>>(reader.GetString(10), Json) ?? [],
-            Status: Enum.Parse<ProjectStatus>(reader.GetString(11)),
-            StartDate: reader.IsDBNull(12) ? null : reader.GetFieldValue<DateOnly>(12),
-            EndDate: reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
-            BudgetEstimate: reader.IsDBNull(14) ? null : reader.GetDecimal(14),
-            Contact: reader.IsDBNull(15) ? null : JsonSerializer.Deserialize<ProjectContact>(reader.GetString(15), Json),
-            Results: reader.GetString(16),
-            LessonsLearned: reader.GetString(17),
-            Links: JsonSerializer.Deserialize<List<ProjectLink>>(reader.GetString(18), Json) ?? []);
-        return new StoredProject(
-            reader.GetGuid(0), data, reader.GetInt64(20), reader.GetBoolean(19),
-            reader.GetFieldValue<DateTimeOffset>(21), reader.GetFieldValue<DateTimeOffset>(22));
-    }
+        public Guid Id { get; init; }
+        public string Title { get; init; } = "";
+        public string Summary { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string[] FocusLines { get; init; } = [];
+        public string[] Themes { get; init; } = [];
+        public string[] Sectors { get; init; } = [];
+        public string[] TargetGroups { get; init; } = [];
+        public string? Campus { get; init; }
+        public string[] Municipalities { get; init; } = [];
+        public List<ProjectPartner> Partners { get; init; } = [];
+        public ProjectStatus Status { get; init; }
+        public DateOnly? StartDate { get; init; }
+        public DateOnly? EndDate { get; init; }
+        public decimal? BudgetEstimate { get; init; }
+        public ProjectContact? Contact { get; init; }
+        public string Results { get; init; } = "";
+        public string LessonsLearned { get; init; } = "";
+        public List<ProjectLink> Links { get; init; } = [];
+        public bool Archived { get; init; }
+        public long Version { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
 
-    private static void Bind(NpgsqlCommand command, StoredProject project)
-    {
-        var d = project.Data;
-        var p = command.Parameters;
-        p.AddWithValue("id", project.Id);
-        p.AddWithValue("title", d.Title);
-        p.AddWithValue("summary", d.Summary);
-        p.AddWithValue("description", d.Description);
-        p.AddWithValue("focus_lines", d.FocusLines.Select(f => f.ToString()).ToArray());
-        p.AddWithValue("themes", d.Themes.Select(t => t.ToString()).ToArray());
-        p.AddWithValue("sectors", d.Sectors.ToArray());
-        p.AddWithValue("target_groups", d.TargetGroups.ToArray());
-        p.AddWithValue("campus", NpgsqlDbType.Text, (object?)d.Campus ?? DBNull.Value);
-        p.AddWithValue("municipalities", d.Municipalities.ToArray());
-        p.AddWithValue("partners", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(d.Partners, Json));
-        p.AddWithValue("status", d.Status.ToString());
-        p.AddWithValue("start_date", NpgsqlDbType.Date, d.StartDate is { } start ? start : DBNull.Value);
-        p.AddWithValue("end_date", NpgsqlDbType.Date, d.EndDate is { } end ? end : DBNull.Value);
-        p.AddWithValue("budget_estimate", NpgsqlDbType.Numeric, d.BudgetEstimate is { } budget ? budget : DBNull.Value);
-        p.AddWithValue("contact", NpgsqlDbType.Jsonb, d.Contact is null ? DBNull.Value : JsonSerializer.Serialize(d.Contact, Json));
-        p.AddWithValue("results", d.Results);
-        p.AddWithValue("lessons_learned", d.LessonsLearned);
-        p.AddWithValue("links", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(d.Links, Json));
-        p.AddWithValue("archived", project.Archived);
-        p.AddWithValue("version", project.Version);
-        p.AddWithValue("created_at", project.CreatedAt);
-        p.AddWithValue("updated_at", project.UpdatedAt);
+        public static object From(StoredProject p) => new
+        {
+            p.Id, p.Data.Title, p.Data.Summary, p.Data.Description,
+            FocusLines = p.Data.FocusLines.Select(f => f.ToString()).ToArray(),
+            Themes = p.Data.Themes.Select(t => t.ToString()).ToArray(),
+            Sectors = p.Data.Sectors.ToArray(), TargetGroups = p.Data.TargetGroups.ToArray(), p.Data.Campus,
+            Municipalities = p.Data.Municipalities.ToArray(), Partners = p.Data.Partners.ToList(), Status = p.Data.Status.ToString(),
+            p.Data.StartDate, p.Data.EndDate, p.Data.BudgetEstimate, p.Data.Contact, p.Data.Results, p.Data.LessonsLearned,
+            Links = p.Data.Links.ToList(), p.Archived, p.Version, p.CreatedAt, p.UpdatedAt,
+        };
+
+        public StoredProject ToStored() => new(
+            Id,
+            new ProjectData(Title, Summary, Description, FocusLines.Select(Enum.Parse<FocusLine>).ToList(), Themes.Select(Enum.Parse<Theme>).ToList(),
+                Sectors, TargetGroups, Campus, Municipalities, Partners, Status, StartDate, EndDate, BudgetEstimate, Contact,
+                Results, LessonsLearned, Links),
+            Version, Archived, CreatedAt, UpdatedAt);
     }
 }

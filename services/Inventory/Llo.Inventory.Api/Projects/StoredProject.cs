@@ -1,4 +1,5 @@
 using Llo.Inventory.Domain.Projects;
+using Llo.Persistence;
 
 namespace Llo.Inventory.Api.Projects;
 
@@ -9,4 +10,4 @@ public sealed record StoredProject(
     long Version,
     bool Archived,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt) : IVersioned;

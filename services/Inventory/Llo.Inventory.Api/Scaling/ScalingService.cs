@@ -67,7 +67,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
     {
         var (projectId, id) = ParseIds(request.ProjectId, request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var proposal = await ScalingStore.FindAsync(connection, null, projectId, id, forUpdate: false, context.CancellationToken);
+        var proposal = await ScalingStore.FindAsync(connection, projectId, id, context.CancellationToken);
         return ToContract(proposal ?? throw Resource.ScalingProposal.NotFound(id));
     }
 
@@ -85,7 +85,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Lock order project → proposal, the same as ProposeScaling, so the two never deadlock.
         var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw Resource.ScalingProposal.NotFound(id);
-        var proposal = await ScalingStore.FindAsync(connection, tx, projectId, id, forUpdate: true, ct) ?? throw Resource.ScalingProposal.NotFound(id);
+        var proposal = await ScalingStore.LockAsync(tx, projectId, id, ct) ?? throw Resource.ScalingProposal.NotFound(id);
         if (proposal.Decision is { } earlier)
         {
             throw new RpcException(new Status(StatusCode.Aborted,

@@ -1,7 +1,6 @@
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
-using Npgsql;
-using NpgsqlTypes;
+using Llo.Persistence;
 using Contract = Llo.Contracts.Inventory.V1;
 
 namespace Llo.Inventory.Api.Search;
@@ -10,14 +9,13 @@ namespace Llo.Inventory.Api.Search;
 public sealed class ProjectQuery
 {
     private readonly List<string> _conditions = [];
-    private readonly List<(string Name, NpgsqlDbType Type, object Value)> _parameters = [];
+    private readonly List<(string Name, object Value)> _parameters = [];
 
     public string? Text { get; private set; }
 
     /// <summary>Everything that defines the result list, for the page token's fingerprint.</summary>
     public string Canonical { get; private set; } = "";
 
-    public string Where => _conditions.Count == 0 ? "true" : string.Join(" AND ", _conditions);
 
     public static ProjectQuery From(Contract.ListProjectsRequest r, FieldViolations violations)
     {
@@ -35,28 +33,28 @@ public sealed class ProjectQuery
         }
 
         if (RegionFields.FocusLine(r.FocusLine, "focusLine", violations) is { } focusLine)
-            query.Add("p.focus_lines @> ARRAY[@focus_line]", "focus_line", NpgsqlDbType.Text, focusLine.ToString());
+            query.Add("p.focus_lines @> ARRAY[@focus_line]", "focus_line", focusLine.ToString());
 
         if (InventoryEnums.Themes.Optional(r.Theme, "theme", "thema", violations) is { } theme)
-            query.Add("p.themes @> ARRAY[@theme]", "theme", NpgsqlDbType.Text, theme.ToString());
+            query.Add("p.themes @> ARRAY[@theme]", "theme", theme.ToString());
 
         if (InventoryEnums.ProjectStatuses.Optional(r.Status, "status", "status", violations) is { } status)
-            query.Add("p.status = @status", "status", NpgsqlDbType.Text, status.ToString());
+            query.Add("p.status = @status", "status", status.ToString());
 
         if (TextField.Filter(r.Sector, "sector", "De sector", 80, violations) is { } sector)
-            query.Add("EXISTS (SELECT 1 FROM unnest(p.sectors) s WHERE lower(s) = lower(@sector))", "sector", NpgsqlDbType.Text, sector);
+            query.Add("EXISTS (SELECT 1 FROM unnest(p.sectors) s WHERE lower(s) = lower(@sector))", "sector", sector);
 
         if (TextField.Filter(r.TargetGroup, "targetGroup", "De doelgroep", 80, violations) is { } targetGroup)
-            query.Add("EXISTS (SELECT 1 FROM unnest(p.target_groups) g WHERE lower(g) = lower(@target_group))", "target_group", NpgsqlDbType.Text, targetGroup);
+            query.Add("EXISTS (SELECT 1 FROM unnest(p.target_groups) g WHERE lower(g) = lower(@target_group))", "target_group", targetGroup);
 
         if (RegionFields.Campus(r.Campus, "campus", violations) is { } campus)
-            query.Add("p.campus = @campus", "campus", NpgsqlDbType.Text, campus);
+            query.Add("p.campus = @campus", "campus", campus);
 
         if (RegionFields.Municipality(r.Municipality, "municipality", violations) is { } municipality)
-            query.Add("p.municipalities @> ARRAY[@municipality]", "municipality", NpgsqlDbType.Text, municipality);
+            query.Add("p.municipalities @> ARRAY[@municipality]", "municipality", municipality);
 
         if (TextField.Filter(r.Partner, "partner", "De partner", 200, violations) is { } partner)
-            query.Add("EXISTS (SELECT 1 FROM jsonb_array_elements(p.partners) x WHERE x ->> 'organisation' ILIKE @partner)", "partner", NpgsqlDbType.Text,
+            query.Add("EXISTS (SELECT 1 FROM jsonb_array_elements(p.partners) x WHERE x ->> 'organisation' ILIKE @partner)", "partner",
                 TextField.ContainsPattern(partner));
 
         var from = IsoDate.Optional(r.ActiveFrom, "activeFrom", violations);
@@ -68,26 +66,38 @@ public sealed class ProjectQuery
 
         // A project without a known period cannot be said to be active in one.
         if (from is { } activeFrom)
-            query.Add("p.start_date IS NOT NULL AND (p.end_date IS NULL OR p.end_date >= @active_from)", "active_from", NpgsqlDbType.Date, activeFrom);
+            query.Add("p.start_date IS NOT NULL AND (p.end_date IS NULL OR p.end_date >= @active_from)", "active_from", activeFrom);
         if (to is { } activeTo)
-            query.Add("p.start_date IS NOT NULL AND p.start_date <= @active_to", "active_to", NpgsqlDbType.Date, activeTo);
+            query.Add("p.start_date IS NOT NULL AND p.start_date <= @active_to", "active_to", activeTo);
 
         query.Canonical = string.Join('|', query.Text, r.IncludeArchived, string.Join(',', query._parameters.Select(p => $"{p.Name}={p.Value}")));
         return query;
     }
 
-    public void Bind(NpgsqlCommand command)
+    /// <summary>
+    /// The list over <c>projects p</c> with these filters; <c>q.query</c> is the search text as a <c>tsquery</c>
+    /// (empty without text), <c>@q</c> the text itself or null.
+    /// </summary>
+    public ListQuery ToList()
     {
-        command.Parameters.AddWithValue("q", NpgsqlDbType.Text, (object?)Text ?? DBNull.Value);
-        foreach (var (name, type, value) in _parameters)
+        var list = new ListQuery("projects p, q") { With = "WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query)" };
+        list.Parameter("q", Text, System.Data.DbType.String);
+        foreach (var condition in _conditions)
         {
-            command.Parameters.AddWithValue(name, type, value);
+            list.Filter(condition);
         }
+
+        foreach (var (name, value) in _parameters)
+        {
+            list.Parameter(name, value);
+        }
+
+        return list;
     }
 
-    private void Add(string condition, string name, NpgsqlDbType type, object value)
+    private void Add(string condition, string name, object value)
     {
         _conditions.Add(condition);
-        _parameters.Add((name, type, value));
+        _parameters.Add((name, value));
     }
 }

@@ -29,6 +29,9 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
         ["-startDate"] = "p.start_date DESC NULLS LAST, p.id",
     };
 
+    // Without seeding, a list can be the process's first read of project rows.
+    static ProjectSearch() => ProjectStore.UseJsonColumns();
+
     public async Task<Contract.ListProjectsResponse> ListAsync(Contract.ListProjectsRequest request, CancellationToken ct)
     {
         var violations = new FieldViolations();
@@ -44,46 +47,30 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
 
         // Relevance only means something with search text; without it the newest changes come first.
         var order = Orders[orderBy == "relevance" && query.Text is null ? "-updatedAt" : orderBy];
-        await using var command = dataSource.CreateCommand(
-            $"""
-            WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query)
-            SELECT page.*,
-                   CASE WHEN @q IS NULL THEN NULL
-                        ELSE ts_headline('dutch', page.title || '. ' || page.summary || ' ' || llo_join_words(page.sectors) || ' ' ||
-                                         llo_join_words(page.target_groups) || ' ' || page.description || ' ' ||
-                                         page.results || ' ' || page.lessons_learned || ' ' || llo_partner_names(page.partners),
-                                         q.query, @headline) END
-            FROM (
-                SELECT {ProjectStore.Columns.Replace("\n", " ")},
-                       CASE WHEN @q IS NULL THEN 0 ELSE ts_rank_cd(p.search, q.query) END AS rank,
-                       count(*) OVER () AS total
-                FROM projects p, q
-                WHERE {query.Where}
-                ORDER BY {order}
-                LIMIT @limit OFFSET @offset
-            ) page, q
-            ORDER BY {order.Replace("p.", "page.")}
-            """);
-        query.Bind(command);
-        command.Parameters.AddWithValue("headline", HeadlineOptions);
-        command.Parameters.AddWithValue("limit", page.Size);
-        command.Parameters.AddWithValue("offset", page.Offset);
+        var list = query.ToList().Parameter("headline", HeadlineOptions);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // The snippet is costly, so it is made only for the page's rows, around the page query.
+        var hits = await list.PageAsync<Hit>(connection, $"{ProjectStore.Columns}, CASE WHEN @q IS NULL THEN 0 ELSE ts_rank_cd(p.search, q.query) END AS rank",
+            order, page.Offset, page.Size, ct, around: rows => $"""
+                SELECT page.*,
+                       CASE WHEN @q IS NULL THEN NULL
+                            ELSE ts_headline('dutch', page.title || '. ' || page.summary || ' ' || llo_join_words(page.sectors) || ' ' ||
+                                             llo_join_words(page.target_groups) || ' ' || page.description || ' ' ||
+                                             page.results || ' ' || page.lessons_learned || ' ' || llo_partner_names(page.partners),
+                                             q.query, @headline) END AS snippet
+                FROM ({rows}) page, q
+                ORDER BY {order.Replace("p.", "page.")}
+                """);
 
-        var response = new Contract.ListProjectsResponse();
-        long totalOnRows = 0;
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        var response = new Contract.ListProjectsResponse { TotalSize = hits.Total };
+        foreach (var hit in hits.Rows)
         {
-            while (await reader.ReadAsync(ct))
-            {
-                var project = ProjectStore.Read(reader).ToContract();
-                project.Rank = reader.GetFloat(23);
-                totalOnRows = reader.GetInt64(24);
-                project.Snippet = reader.IsDBNull(25) ? "" : Highlight(reader.GetString(25));
-                response.Projects.Add(project);
-            }
+            var project = hit.ToStored().ToContract();
+            project.Rank = hit.Rank;
+            project.Snippet = hit.Snippet is null ? "" : Highlight(hit.Snippet);
+            response.Projects.Add(project);
         }
 
-        response.TotalSize = await page.TotalAsync(response.Projects.Count, totalOnRows, () => CountAsync(query, ct));
         response.NextPageToken = page.NextToken(response.Projects.Count, response.TotalSize);
         return response;
     }
@@ -92,11 +79,10 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
     public static string Highlight(string headline) =>
         WebUtility.HtmlEncode(headline).Replace(HitStart, "<mark>").Replace(HitEnd, "</mark>");
 
-    private async Task<long> CountAsync(ProjectQuery query, CancellationToken ct)
+    /// <summary>A project row with its rank and highlighted text.</summary>
+    private sealed class Hit : ProjectStore.Row
     {
-        await using var command = dataSource.CreateCommand(
-            $"WITH q AS (SELECT websearch_to_tsquery('dutch', coalesce(@q, '')) AS query) SELECT count(*) FROM projects p, q WHERE {query.Where}");
-        query.Bind(command);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        public float Rank { get; init; }
+        public string? Snippet { get; init; }
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Llo.Inventory.Api.Persistence;
+namespace Llo.Persistence;
 
 /// <summary>Unhealthy until <see cref="SchemaInitializer"/> has applied every script, so nothing routes traffic too early.</summary>
 public sealed class SchemaReadiness : IHealthCheck

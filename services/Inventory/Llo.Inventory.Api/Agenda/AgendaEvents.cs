@@ -1,0 +1,29 @@
+using Llo.Contracts.Events;
+using Llo.Messaging;
+using Npgsql;
+using V1 = Llo.Contracts.Inventory.V1;
+
+namespace Llo.Inventory.Api.Agenda;
+
+/// <summary>The integration events an agenda write produces, enqueued in the write's own transaction.</summary>
+public static class AgendaEvents
+{
+    public static Task ScheduledAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct) =>
+        Outbox.EnqueueAsync(tx, new AgendaItemScheduled(item.Id, item.Item.Date, item.Item.Public, item.Item.ProjectIds), ct);
+
+    public static Task ChangedAsync(NpgsqlTransaction tx, StoredAgendaItem after, IReadOnlyList<string> changedFields, CancellationToken ct) =>
+        Outbox.EnqueueAsync(tx, new AgendaItemChanged(after.Id, after.Version, after.Item.Date, after.Item.Public, changedFields), ct);
+
+    public static Task CancelledAsync(NpgsqlTransaction tx, StoredAgendaItem item, CancellationToken ct) =>
+        Outbox.EnqueueAsync(tx, new AgendaItemCancelled(item.Id, item.Item.Date), ct);
+
+    /// <summary>The contract's field names (<c>start_time</c>, <c>project_ids</c>) whose values differ; empty for a no-op update.</summary>
+    public static IReadOnlyList<string> ChangedFields(AgendaItemInput before, AgendaItemInput after)
+    {
+        var (a, b) = (before.ToContract(), after.ToContract());
+        return V1.AgendaItemFields.Descriptor.Fields.InFieldNumberOrder()
+            .Where(f => !Equals(f.Accessor.GetValue(a), f.Accessor.GetValue(b)))
+            .Select(f => f.Name)
+            .ToList();
+    }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX gauges_by_name ON gauges (lower(name));
