@@ -46,7 +46,7 @@ public static class ProjectFieldsValidator
         ProjectStatus status = default;
         if (fields.Status == Contract.ProjectStatus.Unspecified)
         {
-            violations.Add(F("status"), "De status is verplicht (idee, pilot, lopend, opgeschaald, afgerond of gestopt).");
+            violations.Add(F("status"), "De status is verplicht: PROJECT_STATUS_IDEA, PROJECT_STATUS_PILOT, PROJECT_STATUS_RUNNING, PROJECT_STATUS_SCALED, PROJECT_STATUS_FINISHED of PROJECT_STATUS_STOPPED (of het nummer, 1 t/m 6).");
         }
         else if (!Enum.IsDefined((ProjectStatus)(int)fields.Status))
         {
