@@ -19,7 +19,7 @@ public static class InventoryApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddLloApi(new LloApi("inventory", "Llo inventory"));
+        builder.AddLloApi(InventoryApi.Definition);
         builder.AddNpgsqlDataSource("inventory-db");
         builder.AddLloMessaging().UseOutbox();
 
