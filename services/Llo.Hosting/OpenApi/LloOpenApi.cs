@@ -21,6 +21,7 @@ internal static class LloOpenApi
             foreach (var documentation in ContractDocumentation())
             {
                 options.IncludeGrpcXmlComments(documentation, includeControllerXmlComments: true);
+                options.IncludeXmlComments(documentation); // field comments as schema property descriptions
             }
 
             options.SchemaFilter<RequiredFieldsSchemaFilter>();

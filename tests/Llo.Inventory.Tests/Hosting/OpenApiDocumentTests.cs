@@ -25,6 +25,9 @@ public sealed class OpenApiDocumentTests(InventoryHost host) : IClassFixture<Inv
 
         var archive = document.GetProperty("paths").GetProperty($"{Api}/projects/{{id}}").GetProperty("delete");
         Assert.Contains("Archives the project", archive.GetProperty("summary").GetString());
+        var snippet = document.GetProperty("components").GetProperty("schemas").GetProperty("llo.inventory.v1.Project")
+            .GetProperty("properties").GetProperty("snippet");
+        Assert.Contains("matching passage", snippet.GetProperty("description").GetString());
     }
 
     [Fact]
