@@ -32,7 +32,7 @@ public static class LloApiHosting
     public static WebApplication MapLloApi(this WebApplication app, Action<LloApiEndpoints> map)
     {
         app.UseMiddleware<ApiErrorMiddleware>();
-        app.UseMiddleware<TranscodedBodyCheck>();
+        app.UseMiddleware<TranscodedRequestCheck>();
         app.UseLloOpenApi(app.Services.GetRequiredService<LloApi>());
 
         map(new LloApiEndpoints(app));

@@ -19,11 +19,11 @@ internal sealed class JsonBodyWalker
 
     private readonly string _root;
     private readonly List<(string? Name, int Index)> _path = [];
-    private JsonBodyProblem? _problem;
+    private RequestProblem? _problem;
 
     private JsonBodyWalker(string root) => _root = root;
 
-    public static JsonBodyProblem? Check(ReadOnlySpan<byte> json, TranscodedBody body)
+    public static RequestProblem? Check(ReadOnlySpan<byte> json, TranscodedBody body)
     {
         var walker = new JsonBodyWalker(body.Root);
         var reader = new Utf8JsonReader(json);
@@ -61,7 +61,9 @@ internal sealed class JsonBodyWalker
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return true;
+            // Transcoding takes null for one value as "not given", but cannot assign it to a list or map.
+            return !(field.IsRepeated || field.IsMap)
+                || Fail(field.IsMap ? "Laat het veld weg of stuur {}, niet null." : "Laat het veld weg of stuur [], niet null.", "null list");
         }
 
         if (field.IsMap)
@@ -236,16 +238,12 @@ internal sealed class JsonBodyWalker
 
         var given = reader.TokenType switch
         {
-            JsonTokenType.String => $"\"{Echo(reader.GetString()!)}\" is geen toegestane waarde",
+            JsonTokenType.String => $"\"{ProtoText.Echo(reader.GetString()!)}\" is geen toegestane waarde",
             JsonTokenType.Number => "Dit nummer is geen toegestane waarde",
             _ => $"Verwacht een naam, niet {Kind(reader)}",
         };
-        return Fail($"{given}. Toegestaan: {AcceptedNames(enumType)} (of het nummer van de waarde).", "unknown enum value");
+        return Fail($"{given}. Toegestaan: {ProtoText.AcceptedNames(enumType)} (of het nummer van de waarde).", "unknown enum value");
     }
-
-    /// <summary>The names transcoding reads, without the zero value that means "not given".</summary>
-    public static string AcceptedNames(EnumDescriptor enumType) =>
-        string.Join(", ", enumType.Values.Where(v => v.Number != 0).Select(v => v.Name));
 
     private bool WholeNumber(ref Utf8JsonReader reader, decimal min, decimal max, bool allowString)
     {
@@ -331,20 +329,13 @@ internal sealed class JsonBodyWalker
         _ => "iets anders",
     };
 
-    private static string Echo(string text)
-    {
-        const int max = 40;
-        var clean = new string(text.Where(c => !char.IsControl(c)).Take(max + 1).ToArray());
-        return clean.Length > max ? string.Concat(clean.AsSpan(0, char.IsHighSurrogate(clean[max - 1]) ? max - 1 : max), "…") : clean;
-    }
-
     private bool Fail(string description, string kind)
     {
         _problem = Problem(description, kind);
         return false;
     }
 
-    private JsonBodyProblem Problem(string description, string kind) =>
+    private RequestProblem Problem(string description, string kind) =>
         new(CurrentPath(forLog: false), description, kind, CurrentPath(forLog: true));
 
     /// <summary>The caller's path: field names as sent, list positions in brackets; a map key is left out of logs.</summary>

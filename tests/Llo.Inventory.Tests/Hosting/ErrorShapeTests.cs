@@ -83,6 +83,7 @@ public sealed class ErrorShapeTests(InventoryHost host) : IClassFixture<Inventor
         { "projects", """{"title":"Ontsnapt \ud800 teken"}""", "project.title", "ongeldige tekens" },
         { "projects", """{"title":"Snake","lessons_learned":12}""", "project.lessons_learned", "tekst" },
         { "projects:findOverlaps", """{"title":"Getal","status":"PROJECT_STATUS_IDEA","focusLines":[1.5]}""", "draft.focusLines[0]", "FOCUS_LINE_SCHOOL_TO_WORK" },
+        { "projects", """{"title":"Geen lijst","status":"PROJECT_STATUS_IDEA","partners":null}""", "project.partners", "[]" },
         { "agendaItems", "[]", "item", "JSON-object" },
         { "agendaItems", """{"title":"Open","public":"ja"}""", "item.public", "true of false" },
     };
@@ -100,6 +101,37 @@ public sealed class ErrorShapeTests(InventoryHost host) : IClassFixture<Inventor
         Assert.Contains(field, message);
         Assert.DoesNotContain("Llo.", message);
         Assert.DoesNotContain("System.", message);
+    }
+
+    public static TheoryData<string, string, string> BadQueryParameters => new()
+    {
+        // path and query, field, a word the description must contain
+        { "projects?focusLine=FOCUS_LINE_NOWHERE", "focusLine", "FOCUS_LINE_SCHOOL_TO_WORK" },
+        { "projects?status=pilot", "status", "PROJECT_STATUS_PILOT" },
+        { "projects?pageSize=99999999999", "pageSize", "tussen -2147483648 en 2147483647" },
+        { "agendaItems?page_size=1.5", "page_size", "geheel getal" },
+        { "projects?includeArchived=ja", "includeArchived", "true of false" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadQueryParameters))]
+    public async Task A_query_parameter_of_the_wrong_type_is_400_naming_the_parameter(string pathAndQuery, string field, string word)
+    {
+        var (code, message, violations) = await StatusAsync(await host.Json.GetAsync($"{Api}/{pathAndQuery}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(3, code);
+        var violation = Assert.Single(violations);
+        Assert.Equal(field, violation.Field);
+        Assert.Contains(word, violation.Description);
+        Assert.DoesNotContain("Int32", message);
+    }
+
+    [Fact]
+    public async Task Query_parameters_transcoding_reads_still_pass_proto_names_and_enum_numbers()
+    {
+        var response = await host.Json.GetAsync($"{Api}/projects?focus_line=FOCUS_LINE_WORK_TO_WORK&status=2&includeArchived=True&pageSize=5&onbekend=x");
+
+        Assert.Equal(JsonValueKind.Number, (await response.JsonAsync()).GetProperty("totalSize").ValueKind);
     }
 
     [Fact]

@@ -9,14 +9,15 @@ using Microsoft.Net.Http.Headers;
 namespace Llo.Hosting.Json;
 
 /// <summary>
-/// Checks the JSON body of a transcoded call before transcoding reads it, because transcoding reports an unreadable
-/// body in English, without the field, sometimes with a .NET type name, and logs it with a stack trace. A refused
-/// body is answered with the one error shape (field in the caller's JSON path, in Dutch) and logged as one Warning
-/// line that never quotes the body. A body that passes is handed on unchanged from the buffer it was read into.
+/// Checks the query parameters and the JSON body of a transcoded call before transcoding reads them, because
+/// transcoding reports an unreadable value in English, without the field, sometimes with a .NET type name, and logs
+/// it with a stack trace. A refused request is answered with the one error shape (field in the caller's own JSON
+/// path, in Dutch) and logged as one Warning line that never quotes the body. A body that passes is handed on
+/// unchanged from the buffer it was read into.
 /// </summary>
-internal sealed class TranscodedBodyCheck(RequestDelegate next, ILogger<TranscodedBodyCheck> logger)
+internal sealed class TranscodedRequestCheck(RequestDelegate next, ILogger<TranscodedRequestCheck> logger)
 {
-    private readonly ConcurrentDictionary<Endpoint, TranscodedBody?> _bodies = new();
+    private readonly ConcurrentDictionary<Endpoint, TranscodedCall> _calls = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -27,8 +28,14 @@ internal sealed class TranscodedBodyCheck(RequestDelegate next, ILogger<Transcod
             return;
         }
 
-        var body = _bodies.GetOrAdd(endpoint, _ => TranscodedBody.For(transcoding.MethodDescriptor, transcoding.HttpRule));
-        if (body is null)
+        var call = _calls.GetOrAdd(endpoint, _ => TranscodedCall.For(transcoding.MethodDescriptor, transcoding.HttpRule));
+        if (QueryParameterCheck.Check(context.Request.Query, call) is { } queryProblem)
+        {
+            await RefuseAsync(context, endpoint, queryProblem);
+            return;
+        }
+
+        if (call.Body is not { } body)
         {
             await next(context);
             return;
@@ -39,7 +46,7 @@ internal sealed class TranscodedBodyCheck(RequestDelegate next, ILogger<Transcod
             || !(mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
         {
             var field = body.Root.Length > 0 ? body.Root : "body";
-            await RefuseAsync(context, endpoint, new JsonBodyProblem(field, "Stuur de body als JSON, met Content-Type: application/json.", "not JSON content", field));
+            await RefuseAsync(context, endpoint, new RequestProblem(field, "Stuur de body als JSON, met Content-Type: application/json.", "not JSON content", field));
             return;
         }
 
@@ -62,9 +69,9 @@ internal sealed class TranscodedBodyCheck(RequestDelegate next, ILogger<Transcod
         await next(context);
     }
 
-    private Task RefuseAsync(HttpContext context, Endpoint endpoint, JsonBodyProblem problem)
+    private Task RefuseAsync(HttpContext context, Endpoint endpoint, RequestProblem problem)
     {
-        logger.LogWarning("Refused the JSON body of {Method} {Endpoint}: {Problem} at {Field}",
+        logger.LogWarning("Refused {Method} {Endpoint}: {Problem} at {Field}",
             context.Request.Method, (endpoint as RouteEndpoint)?.RoutePattern.RawText, problem.Kind, problem.LogField);
         return ApiError.WriteAsync(context, ApiError.InvalidField(problem.Field, problem.Description));
     }
