@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests(InventoryHost host) : IClassFixture<Inv
 
         var archive = document.GetProperty("paths").GetProperty($"{Api}/projects/{{id}}").GetProperty("delete");
         Assert.Contains("Archives the project", archive.GetProperty("summary").GetString());
+        Assert.All(Operations(document), o => Assert.False(string.IsNullOrWhiteSpace(
+            o.Operation.TryGetProperty("summary", out var summary) ? summary.GetString() : null), $"{o.Method} {o.Path} has no summary"));
         var snippet = document.GetProperty("components").GetProperty("schemas").GetProperty("llo.inventory.v1.Project")
             .GetProperty("properties").GetProperty("snippet");
         Assert.Contains("matching passage", snippet.GetProperty("description").GetString());
