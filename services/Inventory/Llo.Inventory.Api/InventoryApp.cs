@@ -1,8 +1,10 @@
-using Google.Protobuf.Reflection;
-using Google.Rpc;
+using Llo.Hosting;
 using Llo.Inventory.Api.Agenda;
+using Llo.Inventory.Api.BlindSpots;
+using Llo.Inventory.Api.Desk;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Projects;
+using Llo.Inventory.Api.Scaling;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Seed;
 using Llo.Messaging;
@@ -17,6 +19,7 @@ public static class InventoryApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
+        builder.AddLloApi(InventoryApi.Definition);
         builder.AddNpgsqlDataSource("inventory-db");
         builder.AddLloMessaging().UseOutbox();
 
@@ -28,30 +31,18 @@ public static class InventoryApp
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapFinder>();
 
-        // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
-        builder.Services.AddGrpc().AddJsonTranscoding(options =>
-            options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
-        builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks();
-        builder.Services.AddGrpcSwagger();
-        builder.Services.AddEndpointsApiExplorer(); // minimal-API endpoints (agenda.ics) in the OpenAPI document too
-        builder.Services.AddSwaggerGen(options =>
-            options.SwaggerDoc("v1", new() { Title = "Llo inventory", Version = "v1" }));
-
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.UseSwagger(options => options.RouteTemplate = "api/inventory/{documentName}/openapi.json");
-
-        // Feature services are mapped here, one line each.
-        app.MapGrpcService<ProjectGrpcService>();
-        app.MapGrpcService<Agenda.AgendaService>();
-        app.MapAgendaCalendar();
-        app.MapGrpcService<Desk.DeskService>();
-        app.MapGrpcService<Scaling.ScalingService>();
-        app.MapGrpcService<BlindSpots.BlindSpotService>();
-        app.MapDemoDataReseed();
-        app.MapGrpcReflectionService();
-        app.MapGrpcHealthChecksService();
+        app.MapLloApi(api =>
+        {
+            api.MapGrpcService<ProjectGrpcService>();
+            api.MapGrpcService<AgendaService>();
+            api.Endpoints.MapAgendaCalendar();
+            api.MapGrpcService<DeskService>();
+            api.MapGrpcService<ScalingService>();
+            api.MapGrpcService<BlindSpotService>();
+            api.Endpoints.MapDemoDataReseed();
+        });
         return app;
     }
 }

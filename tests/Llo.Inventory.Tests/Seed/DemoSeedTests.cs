@@ -85,8 +85,10 @@ public sealed class DemoDataSwitchedOffTests(InventoryHost host) : IClassFixture
     {
         var response = await host.Json.PostAsync(DemoDataEndpoint.Path, null);
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        // FailedPrecondition (400): the environment's state does not allow it (docs/conventions.md), in the one error shape.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Demo-data staat uit", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM projects"));
         Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM agenda_items"));
     }

@@ -1,9 +1,13 @@
+using Grpc.Core;
+using Llo.Hosting.Errors;
+
 namespace Llo.Inventory.Api.Seed;
 
 /// <summary>
 /// <c>POST /admin/demo-data:reseed</c>: runs the idempotent demo seeder again, for operators (the Aspire dashboard's
 /// "Demo-data opnieuw laden"). Outside <c>/api/</c>, so the gateway never forwards it, and left out of the published
-/// OpenAPI document. With demo data switched off it refuses rather than seeds.
+/// OpenAPI document. With demo data switched off it refuses rather than seeds: FailedPrecondition (400), the state
+/// of this environment does not allow it.
 /// </summary>
 public static class DemoDataEndpoint
 {
@@ -19,10 +23,8 @@ public static class DemoDataEndpoint
     {
         if (!seeder.Enabled)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Demo-data staat uit.",
-                detail: $"Deze omgeving laadt geen demo-data ({DemoSeeder.SettingName} = false).");
+            return ApiError.Result(ApiError.Of(StatusCode.FailedPrecondition,
+                $"Demo-data staat uit: deze omgeving laadt geen demo-data ({DemoSeeder.SettingName} = false)."));
         }
 
         var result = await seeder.RunAsync(ct);

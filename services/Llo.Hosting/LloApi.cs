@@ -1,0 +1,39 @@
+using Google.Protobuf.Reflection;
+
+namespace Llo.Hosting;
+
+/// <summary>
+/// A service's public API as the kit hosts it: <paramref name="service"/> is the path segment and resource name
+/// ("inventory", "career-route"), <paramref name="title"/> the OpenAPI document's title.
+/// </summary>
+public sealed class LloApi(string service, string title)
+{
+    private readonly HashSet<FieldDescriptor> _requiredFields = [];
+
+    public string Service { get; } = service;
+
+    public string Title { get; } = title;
+
+    /// <summary>Every JSON path of the service starts here, e.g. <c>/api/inventory/v1</c>.</summary>
+    public string PathPrefix => $"/api/{Service}/v1";
+
+    public string OpenApiPath => $"{PathPrefix}/openapi.json";
+
+    /// <summary>Fields the service's validation insists on; the OpenAPI document marks them required.</summary>
+    public IReadOnlySet<FieldDescriptor> RequiredFields => _requiredFields;
+
+    /// <summary>
+    /// Declares fields of <paramref name="message"/> (proto names, "start_time") as required. proto3 cannot say so
+    /// itself; an unknown name fails at start-up, so a renamed field cannot silently drop out of the document.
+    /// </summary>
+    public LloApi Require(MessageDescriptor message, params string[] protoFieldNames)
+    {
+        foreach (var name in protoFieldNames)
+        {
+            _requiredFields.Add(message.FindFieldByName(name)
+                ?? throw new ArgumentException($"{message.FullName} has no field '{name}'.", nameof(protoFieldNames)));
+        }
+
+        return this;
+    }
+}
