@@ -36,6 +36,25 @@ public static class MessagingSchema
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var command = new NpgsqlCommand(Sql, connection, tx))
             await command.ExecuteNonQueryAsync(ct);
+        // Later changes, each idempotent, in name order after the base tables (under the same advisory lock).
+        foreach (var script in ScriptsAfterBase())
+        {
+            await using var command = new NpgsqlCommand(script, connection, tx);
+            await command.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
+    }
+
+    private static IEnumerable<string> ScriptsAfterBase()
+    {
+        var assembly = typeof(MessagingSchema).Assembly;
+        foreach (var name in assembly.GetManifestResourceNames()
+                     .Where(n => n.StartsWith("Llo.Messaging.Schema.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)
+                                 && !n.StartsWith("Llo.Messaging.Schema.001", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+            yield return reader.ReadToEnd();
+        }
     }
 }
