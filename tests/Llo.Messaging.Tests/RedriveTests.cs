@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net.Http.Json;
 using Llo.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -66,5 +70,32 @@ public sealed class RedriveTests(TestDatabase db) : IClassFixture<TestDatabase>,
         meters.RecordObservableInstruments();
         Assert.Equal(0L, depth[queue + ".dead"]);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_service_counts_and_redrives_its_dead_letters_on_its_operator_endpoints()
+    {
+        var received = new Received();
+        var queue = MessagingTestHost.UniqueQueue("redrive-http");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = TestServers.RabbitMq });
+        builder.Services.AddSingleton(received);
+        builder.AddLloMessaging().UseOutbox(_ => db.DataSource)
+            .AddHandler<RedrivenOverHttpEvent, RecordingHandler<RedrivenOverHttpEvent>>(queue);
+        await using var app = builder.Build();
+        await app.StartAsync();
+        await TestBroker.WaitForConsumerAsync(queue, Soon);
+        var id = Guid.NewGuid();
+        await TestBroker.PublishRawAsync(queue + ".dead", TestBroker.EventProperties(id, "test.redriven-over-http"), """{"label":"dead"}""");
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        var counts = await http.GetFromJsonAsync<Dictionary<string, long>>("/admin/messaging/dead-letters");
+        Assert.Equal(1L, counts![queue + ".dead"]);
+        using var redrive = await http.PostAsync("/admin/messaging/dead-letters:redrive", null);
+        redrive.EnsureSuccessStatusCode();
+        Assert.Equal(1L, (await redrive.Content.ReadFromJsonAsync<Dictionary<string, long>>())![queue]);
+        await received.WaitForAsync(d => d.Context.MessageId == id, Soon);
+        await app.StopAsync();
     }
 }

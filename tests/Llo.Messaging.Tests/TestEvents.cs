@@ -57,3 +57,6 @@ public sealed record MigratedEvent(string Label) : IntegrationEvent;
 
 [IntegrationEvent("test.redriven")]
 public sealed record RedrivenEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.redriven-over-http")]
+public sealed record RedrivenOverHttpEvent(string Label) : IntegrationEvent;
