@@ -58,6 +58,8 @@ internal sealed class EventConsumer(
     {
         var failures = 0;
         var schemaReady = _inbox is null;
+        // Not ready until the queue is consumed: a service whose queue cannot be declared reports unhealthy.
+        health.Consuming(subscription.QueueName, false);
         while (!ct.IsCancellationRequested)
         {
             IChannel? channel = null;
