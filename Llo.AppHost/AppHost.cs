@@ -14,6 +14,7 @@ var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory")
     .WithReference(inventoryDb).WaitFor(inventoryDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithHttpHealthCheck("/health", endpointName: "http")
+    .WithDeadLetterCommands()
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
         commandOptions: new HttpCommandOptions

@@ -23,6 +23,19 @@ public sealed record IntegrationEventContext(Guid MessageId, string Type, int Ve
     /// </summary>
     public NpgsqlTransaction? Transaction { get; init; }
 
+    /// <summary>
+    /// The aggregate (e.g. a project id) the publisher named with <see cref="Outbox.EnqueueAsync(NpgsqlTransaction, Llo.Contracts.Events.IntegrationEvent, string, long, CancellationToken)"/>;
+    /// null when it named none.
+    /// </summary>
+    public string? AggregateId { get; init; }
+
+    /// <summary>
+    /// The aggregate's version after the change this event reports. Events of one aggregate are published in order,
+    /// but a redrive or a retry can bring an older one after a newer: a handler that keeps the last version it applied
+    /// per aggregate ignores an event whose version is not higher.
+    /// </summary>
+    public long? AggregateVersion { get; init; }
+
     /// <summary>The connection of <see cref="Transaction"/>, for commands in it; null when there is no database.</summary>
     public NpgsqlConnection? Connection => Transaction?.Connection;
 }

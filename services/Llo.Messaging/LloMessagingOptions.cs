@@ -22,4 +22,28 @@ public sealed class LloMessagingOptions
 
     /// <summary>Unacknowledged messages a consumer holds at once.</summary>
     public ushort Prefetch { get; set; } = 16;
+
+    /// <summary>
+    /// The quorum queue's own limit on redeliveries of one message (after crashes or closed channels, not handler
+    /// retries, which go through the retry queues): the last guard against a message that kills its consumer.
+    /// </summary>
+    public int BrokerDeliveryLimit { get; set; } = 20;
+
+    /// <summary>Publish attempts of one outbox row before the relay parks it and goes on with the rows after it.</summary>
+    public int RelayMaxAttempts { get; set; } = 10;
+
+    /// <summary>How often a standby relay checks whether the active one (another instance) has gone.</summary>
+    public TimeSpan RelayStandbyInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long sent outbox rows and inbox ids are kept before housekeeping deletes them.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often housekeeping runs.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the dead-letter gauge asks the broker for the depth of each dead-letter queue.</summary>
+    public TimeSpan DeadLetterPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Rows housekeeping deletes per statement, so it never holds long locks.</summary>
+    public int HousekeepingBatchSize { get; set; } = 1000;
 }

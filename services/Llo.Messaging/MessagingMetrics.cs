@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -14,6 +15,8 @@ internal sealed class MessagingMetrics : IDisposable
     private readonly Counter<long> _published;
     private readonly Counter<long> _handled;
     private readonly Counter<long> _deadLettered;
+    private readonly Counter<long> _parked;
+    private readonly ConcurrentDictionary<string, long> _deadLetterDepth = new();
 
     public MessagingMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +24,10 @@ internal sealed class MessagingMetrics : IDisposable
         _published = _meter.CreateCounter<long>("llo.messaging.published", "{message}", "Events published to the broker (confirmed).");
         _handled = _meter.CreateCounter<long>("llo.messaging.handled", "{message}", "Events handled successfully by a consumer.");
         _deadLettered = _meter.CreateCounter<long>("llo.messaging.dead_lettered", "{message}", "Events moved to a dead-letter queue.");
+        _parked = _meter.CreateCounter<long>("llo.messaging.parked", "{row}", "Outbox rows parked after the broker refused them too often.");
+        _meter.CreateObservableGauge("llo.messaging.dead_letter_queue.depth",
+            () => _deadLetterDepth.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))),
+            "{message}", "Messages waiting in each dead-letter queue, for an operator to redrive.");
     }
 
     public void Published(string type) => _published.Add(1, new KeyValuePair<string, object?>("type", type));
@@ -30,6 +37,11 @@ internal sealed class MessagingMetrics : IDisposable
 
     public void DeadLettered(string queue, string type) =>
         _deadLettered.Add(1, new KeyValuePair<string, object?>("queue", queue), new KeyValuePair<string, object?>("type", type));
+
+    public void Parked(string type) => _parked.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    /// <summary>The last count seen in <paramref name="deadQueue"/>, reported by the gauge.</summary>
+    public void DeadLetterDepth(string deadQueue, long count) => _deadLetterDepth[deadQueue] = count;
 
     public void Dispose() => _meter.Dispose();
 }

@@ -14,8 +14,24 @@ public static class Outbox
     /// <summary>
     /// Writes <paramref name="evt"/> to <c>messaging_outbox</c> inside <paramref name="tx"/>. Nothing is sent now:
     /// if the transaction commits, the relay publishes the event; if it rolls back, the event never existed.
+    /// Prefer the overload that names the aggregate: only then can consumers ignore a stale event, and only then does
+    /// a parked event hold back the later events of its aggregate.
     /// </summary>
-    public static async Task EnqueueAsync(NpgsqlTransaction tx, IntegrationEvent evt, CancellationToken ct = default)
+    public static Task EnqueueAsync(NpgsqlTransaction tx, IntegrationEvent evt, CancellationToken ct = default) =>
+        EnqueueCoreAsync(tx, evt, null, null, ct);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync(NpgsqlTransaction, IntegrationEvent, CancellationToken)"/>, for a change of the
+    /// aggregate <paramref name="aggregateId"/> (e.g. a project id) that left it at <paramref name="aggregateVersion"/>.
+    /// The envelope carries both, so a consumer can ignore an event older than one it already applied.
+    /// </summary>
+    public static Task EnqueueAsync(NpgsqlTransaction tx, IntegrationEvent evt, string aggregateId, long aggregateVersion, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(aggregateId);
+        return EnqueueCoreAsync(tx, evt, aggregateId, aggregateVersion, ct);
+    }
+
+    private static async Task EnqueueCoreAsync(NpgsqlTransaction tx, IntegrationEvent evt, string? aggregateId, long? aggregateVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tx);
         ArgumentNullException.ThrowIfNull(evt);
@@ -24,8 +40,8 @@ public static class Outbox
 
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO messaging_outbox (id, type, version, occurred_at, payload, trace_parent)
-            VALUES (@id, @type, @version, @occurred_at, @payload, @trace_parent)
+            INSERT INTO messaging_outbox (id, type, version, occurred_at, payload, trace_parent, aggregate_id, aggregate_version)
+            VALUES (@id, @type, @version, @occurred_at, @payload, @trace_parent, @aggregate_id, @aggregate_version)
             """, connection, tx);
         command.Parameters.AddWithValue("id", Guid.CreateVersion7());
         command.Parameters.AddWithValue("type", info.Type);
@@ -33,6 +49,8 @@ public static class Outbox
         command.Parameters.AddWithValue("occurred_at", DateTimeOffset.UtcNow);
         command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(evt, evt.GetType(), Json));
         command.Parameters.AddWithValue("trace_parent", (object?)Activity.Current?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("aggregate_id", NpgsqlDbType.Text, (object?)aggregateId ?? DBNull.Value);
+        command.Parameters.AddWithValue("aggregate_version", NpgsqlDbType.Bigint, (object?)aggregateVersion ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,18 +14,31 @@ namespace Llo.Messaging;
 /// them sent. When the broker or the database is away it backs off (exponentially, capped) and tries again; a row is
 /// only marked sent after the broker confirmed it, so nothing is lost (a crash in between means a duplicate, which the
 /// consumers' inbox absorbs).
+/// Of several instances of a service only one relays a database's outbox, the one holding a session advisory lock on
+/// it; the others stand by and take over when its session ends. A row the broker refuses
+/// <see cref="LloMessagingOptions.RelayMaxAttempts"/> times is parked: the relay goes on with the rows after it, except
+/// the later rows of the same aggregate, which wait with it.
 /// </summary>
 internal sealed class OutboxRelay(
     IServiceProvider services,
     MessagingDatabase database,
     MessagingMetrics metrics,
+    MessagingHealth health,
+    TimeProvider time,
     IOptions<LloMessagingOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    // Held by the active relay's session for as long as it lives ("LloRly"); advisory locks are per database.
+    private const long RelayLock = 84028607525736;
+
     private readonly LloMessagingOptions _options = options.Value;
     private IChannel? _channel;
+    private NpgsqlConnection? _leader;
+    private bool _standingBy;
+    private DateTimeOffset _parkedCheckedAt = DateTimeOffset.MinValue;
 
-    private sealed record Row(Guid Id, string Type, int Version, DateTimeOffset OccurredAt, string Payload, string? TraceParent);
+    private sealed record Row(
+        Guid Id, string Type, int Version, DateTimeOffset OccurredAt, string Payload, string? TraceParent, string? AggregateId, long? AggregateVersion);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +53,13 @@ internal sealed class OutboxRelay(
                     await MessagingSchema.EnsureAsync(database.DataSource, stoppingToken);
                     schemaReady = true;
                 }
+                if (!await LeadAsync(stoppingToken))
+                {
+                    await Task.Delay(_options.RelayStandbyInterval, stoppingToken);
+                    continue;
+                }
                 var sent = await RelayBatchAsync(stoppingToken);
+                await CheckParkedAsync(stoppingToken);
                 if (failures > 0) logger.LogInformation("Outbox relay recovered after {Failures} failed attempts", failures);
                 failures = 0;
                 if (sent < _options.RelayBatchSize) await Task.Delay(_options.RelayPollInterval, stoppingToken);
@@ -55,19 +75,71 @@ internal sealed class OutboxRelay(
                 logger.LogWarning("Outbox relay could not publish ({Error}: {Reason}); retrying in {Delay}",
                     ex.GetType().Name, ex.Message, delay);
                 await DropChannelAsync();
+                if (_leader is { FullState: not ConnectionState.Open }) await StepDownAsync();
                 try { await Task.Delay(delay, stoppingToken); }
                 catch (OperationCanceledException) { break; }
             }
         }
         await DropChannelAsync();
+        await StepDownAsync();
+    }
+
+    /// <summary>True while this instance holds the relay lock; tries to take it when it does not.</summary>
+    private async Task<bool> LeadAsync(CancellationToken ct)
+    {
+        if (_leader is { FullState: ConnectionState.Open }) return true;
+        await StepDownAsync();
+
+        var connection = await database.DataSource.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+            command.Parameters.AddWithValue("key", RelayLock);
+            if (await command.ExecuteScalarAsync(ct) is true)
+            {
+                _leader = connection;
+                logger.LogInformation("This instance now relays the outbox of database {Database}", connection.Database);
+                _standingBy = false;
+                return true;
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        if (!_standingBy) logger.LogInformation("Another instance relays the outbox of database {Database}; standing by", connection.Database);
+        _standingBy = true;
+        return false;
+    }
+
+    private async Task StepDownAsync()
+    {
+        var leader = Interlocked.Exchange(ref _leader, null);
+        if (leader is null) return;
+        try
+        {
+            // A pooled connection keeps its session: release the lock explicitly so a standby can take over at once.
+            if (leader.FullState == ConnectionState.Open)
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", leader);
+                command.Parameters.AddWithValue("key", RelayLock);
+                await command.ExecuteScalarAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Releasing the relay lock failed; it ends with the session");
+        }
+        await leader.DisposeAsync();
     }
 
     private async Task<int> RelayBatchAsync(CancellationToken ct)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var tx = await _leader!.BeginTransactionAsync(ct);
 
-        var rows = await LockUnsentAsync(tx, ct);
+        var rows = await ReadUnsentAsync(tx, ct);
         if (rows.Count == 0)
         {
             await tx.CommitAsync(ct);
@@ -76,9 +148,11 @@ internal sealed class OutboxRelay(
 
         var channel = await EnsureChannelAsync(ct);
         var sent = new List<Guid>(rows.Count);
+        var heldBack = new HashSet<string>(StringComparer.Ordinal);
         Exception? failure = null;
         foreach (var row in rows)
         {
+            if (row.AggregateId is not null && heldBack.Contains(row.AggregateId)) continue;
             try
             {
                 await PublishAsync(channel, row, ct);
@@ -86,30 +160,47 @@ internal sealed class OutboxRelay(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                // Stop at the first failure so later events never overtake an earlier one.
-                failure = ex;
-                await RecordFailureAsync(tx, row.Id, ex, ct);
-                break;
+                if (!RefusedByTheBroker(ex))
+                {
+                    // The broker is away, not refusing this row: stop so later events never overtake it.
+                    failure = ex;
+                    break;
+                }
+                if (!await RecordRefusalAsync(tx, row, ex, ct))
+                {
+                    failure = ex;
+                    break;
+                }
+                // Parked: the rows after it go on, but the later events of its aggregate wait with it.
+                if (row.AggregateId is not null) heldBack.Add(row.AggregateId);
+                if (!channel.IsOpen) channel = await EnsureChannelAsync(ct);
             }
         }
 
         await MarkSentAsync(tx, sent, ct);
         await tx.CommitAsync(ct);
         if (failure is not null) throw failure;
-        return sent.Count;
+        return rows.Count;
     }
 
-    private async Task<List<Row>> LockUnsentAsync(NpgsqlTransaction tx, CancellationToken ct)
+    /// <summary>A refusal counts towards parking; an unreachable or blocked broker does not (that is an outage, not this row).</summary>
+    private bool RefusedByTheBroker(Exception error) =>
+        error is not (OperationCanceledException or TimeoutException)
+        && services.GetRequiredService<IConnection>().IsOpen;
+
+    private async Task<List<Row>> ReadUnsentAsync(NpgsqlTransaction tx, CancellationToken ct)
     {
-        // SKIP LOCKED lets several instances of a service relay side by side without sending a row twice.
         await using var command = new NpgsqlCommand(
             """
-            SELECT id, type, version, occurred_at, payload::text, trace_parent
-            FROM messaging_outbox
-            WHERE sent_at IS NULL
-            ORDER BY position
+            SELECT o.id, o.type, o.version, o.occurred_at, o.payload::text, o.trace_parent, o.aggregate_id, o.aggregate_version
+            FROM messaging_outbox o
+            WHERE o.sent_at IS NULL AND o.parked_at IS NULL
+              AND NOT EXISTS (
+                  SELECT 1 FROM messaging_outbox p
+                  WHERE p.parked_at IS NOT NULL AND p.sent_at IS NULL
+                    AND p.aggregate_id = o.aggregate_id AND p.position < o.position)
+            ORDER BY o.position
             LIMIT @batch
-            FOR UPDATE SKIP LOCKED
             """, tx.Connection, tx);
         command.Parameters.AddWithValue("batch", _options.RelayBatchSize);
         var rows = new List<Row>();
@@ -117,7 +208,8 @@ internal sealed class OutboxRelay(
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new Row(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetInt64(7)));
         }
         return rows;
     }
@@ -132,7 +224,8 @@ internal sealed class OutboxRelay(
         activity?.SetTag("messaging.rabbitmq.destination.routing_key", row.Type);
         activity?.SetTag("messaging.message.id", row.Id.ToString());
 
-        var envelope = new Envelope(row.Id, row.Type, row.Version, row.OccurredAt, activity?.Id ?? row.TraceParent, Attempt: 1);
+        var envelope = new Envelope(row.Id, row.Type, row.Version, row.OccurredAt, activity?.Id ?? row.TraceParent, Attempt: 1,
+            row.AggregateId, row.AggregateVersion);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         // Not mandatory: an event nobody subscribes to yet is not an error.
@@ -151,13 +244,42 @@ internal sealed class OutboxRelay(
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task RecordFailureAsync(NpgsqlTransaction tx, Guid id, Exception error, CancellationToken ct)
+    /// <summary>Counts the refusal; parks the row (true) when it reached the maximum of attempts.</summary>
+    private async Task<bool> RecordRefusalAsync(NpgsqlTransaction tx, Row row, Exception error, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "UPDATE messaging_outbox SET attempts = attempts + 1, last_error = @error WHERE id = @id", tx.Connection, tx);
-        command.Parameters.AddWithValue("id", id);
+            """
+            UPDATE messaging_outbox
+            SET attempts = attempts + 1, last_error = @error,
+                parked_at = CASE WHEN attempts + 1 >= @max THEN now() END
+            WHERE id = @id
+            RETURNING attempts, parked_at IS NOT NULL
+            """, tx.Connection, tx);
+        command.Parameters.AddWithValue("id", row.Id);
+        command.Parameters.AddWithValue("max", _options.RelayMaxAttempts);
+        // The broker's reason names the exchange or size, never event data.
         command.Parameters.AddWithValue("error", $"{error.GetType().Name}: {error.Message}");
-        await command.ExecuteNonQueryAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var (attempts, parked) = (reader.GetInt32(0), reader.GetBoolean(1));
+        if (parked)
+        {
+            logger.LogError("Parked outbox row {MessageId} ({EventType}) after {Attempts} refusals by the broker ({Error}); later events of its aggregate wait until an operator resolves it",
+                row.Id, row.Type, attempts, error.GetType().Name);
+            metrics.Parked(row.Type);
+            _parkedCheckedAt = DateTimeOffset.MinValue;
+        }
+        return parked;
+    }
+
+    private async Task CheckParkedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now - _parkedCheckedAt < _options.RelayStandbyInterval) return;
+        _parkedCheckedAt = now;
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM messaging_outbox WHERE parked_at IS NOT NULL AND sent_at IS NULL", _leader);
+        health.ParkedRows((long)(await command.ExecuteScalarAsync(ct))!);
     }
 
     private async Task<IChannel> EnsureChannelAsync(CancellationToken ct)

@@ -85,7 +85,9 @@ public sealed class ConsumerTests(TestDatabase db) : IClassFixture<TestDatabase>
         // Three attempts (the configured maximum) with growing delays in between, then no more.
         Assert.Equal([1, 2, 3], received.All.Where(d => d.Context.MessageId == messageId).Select(d => d.Context.DeliveryCount));
         Assert.Equal(0u, await MessageCountAsync(queue));
-        Assert.Equal(0u, await MessageCountAsync(queue + ".retry"));
+        // One retry queue per delay (100 ms, 200 ms with the test's backoff), both empty again.
+        Assert.Equal(0u, await MessageCountAsync(queue + ".retry.100ms"));
+        Assert.Equal(0u, await MessageCountAsync(queue + ".retry.200ms"));
 
         // The consumer logs and counts right after the broker took the reject, so allow it a moment.
         await Eventually(() => logs.Lines.Any(l => l.Message.StartsWith("Dead-lettered")) && deadLettered.Any(m => Equals(m.Tags["queue"], queue)));

@@ -46,3 +46,28 @@ public sealed class AlwaysFailingHandler(Received received) : IIntegrationEventH
         throw new InvalidOperationException($"cannot handle {evt.PersonalNote}");
     }
 }
+
+/// <summary>Fails the first <see cref="TieredEvent.FailedAttempts"/> attempts of each message.</summary>
+public sealed class FailingUntilHandler(Received received) : IIntegrationEventHandler<TieredEvent>
+{
+    public Task HandleAsync(TieredEvent evt, IntegrationEventContext context, CancellationToken ct)
+    {
+        received.Add(evt, context);
+        return context.DeliveryCount <= evt.FailedAttempts
+            ? Task.FromException(new InvalidOperationException("failing on purpose"))
+            : Task.CompletedTask;
+    }
+}
+
+/// <summary>Fails while <see cref="Broken"/> is set: a handler bug an operator fixes before a redrive.</summary>
+public sealed class SwitchableHandler(Received received) : IIntegrationEventHandler<RedrivenEvent>
+{
+    public static volatile bool Broken = true;
+
+    public Task HandleAsync(RedrivenEvent evt, IntegrationEventContext context, CancellationToken ct)
+    {
+        if (Broken) return Task.FromException(new InvalidOperationException("not fixed yet"));
+        received.Add(evt, context);
+        return Task.CompletedTask;
+    }
+}

@@ -70,11 +70,75 @@ public static class TestBroker
             JsonSerializer.SerializeToUtf8Bytes(evt, evt.GetType(), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
     }
 
+    /// <summary>The envelope headers a relay of this platform sends, for tests that publish raw messages.</summary>
+    public static BasicProperties EventProperties(Guid messageId, string type, int version = 1) => new()
+    {
+        MessageId = messageId.ToString(),
+        Type = type,
+        ContentType = "application/json",
+        Persistent = true,
+        Headers = new Dictionary<string, object?>
+        {
+            ["llo-version"] = version,
+            ["llo-occurred-at"] = DateTimeOffset.UtcNow.ToString("O"),
+        },
+    };
+
+    /// <summary>Publishes raw bytes straight into <paramref name="queue"/> (default exchange), with publisher confirms.</summary>
+    public static async Task PublishRawAsync(string queue, BasicProperties properties, string body)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        await channel.BasicPublishAsync("", queue, mandatory: true, properties, System.Text.Encoding.UTF8.GetBytes(body));
+    }
+
+    /// <summary>Ready messages in <paramref name="queue"/>; throws when it does not exist.</summary>
+    public static async Task<uint> MessageCountAsync(string queue)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        return await channel.MessageCountAsync(queue);
+    }
+
+    /// <summary>Takes every message now in <paramref name="queue"/> (acknowledged), for assertions.</summary>
+    public static async Task<List<BasicGetResult>> DrainAsync(string queue)
+    {
+        await using var connection = await ConnectAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var messages = new List<BasicGetResult>();
+        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message) messages.Add(message);
+        return messages;
+    }
+
+    /// <summary>True when the broker knows <paramref name="queue"/>.</summary>
+    public static async Task<bool> QueueExistsAsync(string queue)
+    {
+        try
+        {
+            await MessageCountAsync(queue);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
     public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
 
     public static Task StartAppAsync() => RabbitMqCtlAsync("start_app");
 
-    private static async Task RabbitMqCtlAsync(string command)
+    /// <summary>Every queue's type ("classic", "quorum") as the broker reports it; AMQP itself does not tell.</summary>
+    public static async Task<Dictionary<string, string>> QueueTypesAsync()
+    {
+        var output = await RabbitMqCtlAsync("list_queues", "name", "type", "--no-table-headers", "--quiet");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1]);
+    }
+
+    private static async Task<string> RabbitMqCtlAsync(string command, params string[] arguments)
     {
         var dir = Environment.GetEnvironmentVariable("LLO_TEST_RABBITMQ_DIR")
             ?? throw new InvalidOperationException("LLO_TEST_RABBITMQ_DIR is not set: run the tests with './llo test'.");
@@ -83,7 +147,7 @@ public static class TestBroker
         var start = Environment.UserName == "root"
             ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "rabbitmq", "--", "env", $"HOME={dir}", ctl } }
             : new ProcessStartInfo(ctl) { Environment = { ["HOME"] = dir } };
-        foreach (var arg in new[] { "-n", TestServers.RabbitMqNode, command }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "-n", TestServers.RabbitMqNode, command }.Concat(arguments)) start.ArgumentList.Add(arg);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
 
@@ -94,5 +158,6 @@ public static class TestBroker
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output} {await error}");
+        return await output;
     }
 }

@@ -33,3 +33,30 @@ public sealed record FollowUpEvent(string Label) : IntegrationEvent;
 
 [IntegrationEvent("test.swallows-database-error")]
 public sealed record SwallowingEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.database-outage")]
+public sealed record DatabaseOutageEvent(int Number) : IntegrationEvent;
+
+[IntegrationEvent("test.strict")]
+public sealed record StrictEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.retry-tiers")]
+public sealed record TieredEvent(string Label, int FailedAttempts) : IntegrationEvent;
+
+[IntegrationEvent("test.replicated")]
+public sealed record ReplicatedEvent(int Sequence) : IntegrationEvent;
+
+[IntegrationEvent("test.parking")]
+public sealed record ParkingEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.queue-deleted")]
+public sealed record QueueDeletedEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.migrated")]
+public sealed record MigratedEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.redriven")]
+public sealed record RedrivenEvent(string Label) : IntegrationEvent;
+
+[IntegrationEvent("test.redriven-over-http")]
+public sealed record RedrivenOverHttpEvent(string Label) : IntegrationEvent;
