@@ -60,4 +60,18 @@ public sealed class OutboxTests(InventoryHost host) : IClassFixture<InventoryHos
         Assert.Equal(1, same.Version);
         Assert.Equal(0, await EventsAsync("inventory.project-updated", project.Id));
     }
+
+    [Fact]
+    public async Task Every_project_event_names_its_project_and_the_version_it_left_the_project_at()
+    {
+        var project = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = Drafts.Valid() })).Project;
+        await _client.UpdateProjectAsync(new UpdateProjectRequest { Id = project.Id, Version = 1, UpdateMask = { "status" }, Project = new() { Status = ProjectStatus.Pilot } });
+
+        Assert.Equal(1, await host.CountAsync(
+            $"SELECT count(*) FROM messaging_outbox WHERE type = 'inventory.project-registered' AND aggregate_id = '{project.Id}' AND aggregate_version = 1"));
+        Assert.Equal(2, await host.CountAsync(
+            $"SELECT count(*) FROM messaging_outbox WHERE type IN ('inventory.project-updated', 'inventory.project-status-changed') AND aggregate_id = '{project.Id}' AND aggregate_version = 2"));
+        Assert.Equal(0, await host.CountAsync(
+            $"SELECT count(*) FROM messaging_outbox WHERE payload ->> 'projectId' = '{project.Id}' AND aggregate_id IS NULL"));
+    }
 }

@@ -104,8 +104,9 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
             }
 
             var version = await ScalingStore.SetProjectStatusAsync(tx, projectId, newStatus, now, ct);
-            await Outbox.EnqueueAsync(tx, new ProjectUpdated(projectId, version, ["status"]), ct);
-            await Outbox.EnqueueAsync(tx, new ProjectStatusChanged(projectId, project.Status.ToString(), newStatus.ToString()), ct);
+            await Outbox.EnqueueAsync(tx, new ProjectUpdated(projectId, version, ["status"]), projectId.ToString(), version, ct);
+            await Outbox.EnqueueAsync(tx, new ProjectStatusChanged(projectId, project.Status.ToString(), newStatus.ToString()),
+                projectId.ToString(), version, ct);
         }
 
         var result = proposal with { Decision = decision, DecidedOn = decidedOn, Reason = reason, DecidedAt = now };
