@@ -18,7 +18,8 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
     [Fact]
     public async Task The_app_host_boots_its_servers_services_and_gateway_healthy()
     {
-        foreach (var resource in LloAppFixture.Resources)
+        Assert.Contains("inventory", fixture.Resources);
+        foreach (var resource in fixture.Resources)
         {
             Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var current), fixture.Describe(resource));
             Assert.True(current.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
