@@ -80,6 +80,23 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
         Assert.Equal(title, registered.Title);
     }
 
+    [Fact]
+    public async Task Every_link_on_the_gateways_landing_page_answers()
+    {
+        using var gateway = fixture.App.CreateHttpClient("gateway", "http");
+        using var timeout = new CancellationTokenSource(StepTimeout);
+        var page = await gateway.GetStringAsync("/", timeout.Token);
+
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("/api/inventory/v1/openapi.json", links);
+        foreach (var link in links)
+        {
+            using var answer = await gateway.GetAsync(link, timeout.Token);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)answer.StatusCode}");
+        }
+    }
+
     private static async Task<bool> SearchFindsAsync(HttpClient gateway, string query, string id, CancellationToken ct)
     {
         var pageToken = "";
