@@ -5,16 +5,10 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Infrastructure: containers, the machine's own servers, or external ones (Llo__Infrastructure).
 var infrastructure = builder.AddLloInfrastructure();
-var messaging = infrastructure.Messaging;
-var inventoryDb = infrastructure.AddDatabase("inventory-db");
 
-// Services: each owns its database and publishes integration events through the broker.
-var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory")
-    .WithHttpAndGrpcEndpoints()
-    .WithReference(inventoryDb).WaitFor(inventoryDb)
-    .WithReference(messaging).WaitFor(messaging)
-    .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithDeadLetterCommands()
+// Services: each owns its database (<name>-db), publishes integration events through the broker,
+// and gets its gateway routes by being declared here (LloServices.cs).
+builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
         commandOptions: new HttpCommandOptions
@@ -23,12 +17,12 @@ var inventory = builder.AddProject<Projects.Llo_Inventory_Api>("inventory")
             IconName = "ArrowSync",
         });
 
-// Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081.
+// Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081, routing every service above.
 builder.AddProject<Projects.Llo_Gateway>("gateway")
     .WithHttpAndGrpcEndpoints(
         httpPort: builder.Configuration.GetValue("Llo:Ports:Gateway", 8080),
         grpcPort: builder.Configuration.GetValue("Llo:Ports:GatewayGrpc", 8081))
-    .WithReference(inventory).WaitFor(inventory)
+    .WithRoutesToLloServices()
     .WithHttpHealthCheck("/health", endpointName: "http")
     .WithExternalHttpEndpoints();
 

@@ -111,7 +111,7 @@ PIDS+=("$SERVICE_PID")
 # The rate limit stays on the hot path, set far above what one loopback client can send.
 env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   Kestrel__Endpoints__http__Url=$GATEWAY Kestrel__Endpoints__grpc__Url=http://127.0.0.1:$GATEWAY_GRPC \
-  services__inventory__http__0=$DIRECT services__inventory__grpc__0=http://127.0.0.1:$SERVICE_GRPC \
+  Gateway__Services__0=inventory services__inventory__http__0=$DIRECT services__inventory__grpc__0=http://127.0.0.1:$SERVICE_GRPC \
   Gateway__RateLimit__PermitLimit=2000000000 \
   "${EXTRA_GATEWAY_ENV[@]}" \
   bash -c 'cd "$1" && exec dotnet Llo.Gateway.dll' _ gateway/Llo.Gateway/bin/Release/net10.0 >"$LOGS/gateway.log" 2>&1 &

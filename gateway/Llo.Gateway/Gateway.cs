@@ -17,6 +17,7 @@ public static class Gateway
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
+        builder.AddDownstreamSpanNames();
         builder.AddTrustedForwardedHeaders();
         builder.AddRequestSizeLimit();
         builder.AddGatewayRateLimiting();

@@ -5,7 +5,10 @@ public sealed class GatewayOptions
 {
     public const string SectionName = "Gateway";
 
-    /// <summary>Service names as the AppHost names them (kebab-case); each gets a JSON and a gRPC route.</summary>
+    /// <summary>
+    /// Service names as the AppHost names them (kebab-case); each gets a JSON and a gRPC route. The app host
+    /// passes the services it declares (Gateway__Services__N); a gateway started alone routes none.
+    /// </summary>
     public List<string> Services { get; set; } = [];
 
     /// <summary>gRPC package per service where it differs from <c>llo.&lt;name without dashes&gt;.v1</c>.</summary>

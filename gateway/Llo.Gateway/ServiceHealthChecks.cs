@@ -26,12 +26,13 @@ public static class ServiceHealthChecks
         var checks = builder.Services.AddHealthChecks();
         foreach (var service in options.Services)
         {
+            // No registration timeout: the check keeps its own, so it can tell "the service is slow" (Unhealthy)
+            // from "the caller hung up" (cancelled, nothing to report).
             checks.Add(new HealthCheckRegistration(
                 service,
-                sp => new ServiceHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), service),
+                sp => new ServiceHealthCheck(sp.GetRequiredService<IHttpClientFactory>(), service, options.HealthCheckTimeout),
                 HealthStatus.Unhealthy,
-                ["services"],
-                options.HealthCheckTimeout));
+                ["services"]));
         }
         return builder;
     }
@@ -68,22 +69,31 @@ public static class ServiceHealthChecks
         await json.FlushAsync(context.RequestAborted);
     }
 
-    private sealed class ServiceHealthCheck(IHttpClientFactory clients, string service) : IHealthCheck
+    private sealed class ServiceHealthCheck(IHttpClientFactory clients, string service, TimeSpan timeout) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
         {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
             try
             {
                 using var client = clients.CreateClient(ClientName);
                 using var response = await client.GetAsync(
-                    $"http://{service}{Extensions.HealthPath}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                    $"http://{service}{Extensions.HealthPath}", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
                 return response.IsSuccessStatusCode
                     ? HealthCheckResult.Healthy($"{service} answers {(int)response.StatusCode}")
                     : new HealthCheckResult(context.Registration.FailureStatus, $"{service} answers {(int)response.StatusCode}");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return new HealthCheckResult(context.Registration.FailureStatus, $"{service} did not answer in time");
+                // The probe's caller went away (a client timeout, the app host's first probe at start-up, shutdown):
+                // the service was not judged, so nothing is reported, and the framework logs no failed check.
+                throw;
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus,
+                    $"{service} did not answer within {timeout.TotalSeconds:0.#} s");
             }
             catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or OperationCanceledException)
             {

@@ -5,8 +5,8 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Llo.Gateway;
 
 /// <summary>
-/// The proxy's routes: every service named in <c>Gateway:Services</c> gets the same two routes, so a new
-/// service is one line of configuration. Extra hand-written routes may still come from <c>ReverseProxy</c>.
+/// The proxy's routes: every service named in <c>Gateway:Services</c> (which the app host fills from the
+/// services it declares) gets the same two routes. Extra hand-written routes may still come from <c>ReverseProxy</c>.
 /// </summary>
 public static class ServiceRoutes
 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Llo.AppHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Llo.EndToEnd.Tests;
@@ -9,8 +10,11 @@ namespace Llo.EndToEnd.Tests;
 /// </summary>
 public sealed class LloAppFixture : IAsyncLifetime
 {
-    /// <summary>In start order: a failure names the first of these that is not healthy.</summary>
-    public static readonly string[] Resources = ["postgres", "messaging", "inventory-db", "inventory", "gateway"];
+    /// <summary>
+    /// In start order: the servers, each service declared in AppHost.cs after its database, the gateway.
+    /// A failure names the first of these that is not healthy.
+    /// </summary>
+    public IReadOnlyList<string> Resources { get; private set; } = [];
 
     private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(4);
 
@@ -33,6 +37,12 @@ public sealed class LloAppFixture : IAsyncLifetime
             "--Llo:Ports:Gateway=48080",
             "--Llo:Ports:GatewayGrpc=48081",
         ], timeout.Token);
+        Resources =
+        [
+            "postgres", "messaging",
+            .. LloServices.Declared(builder.Resources).SelectMany(service => new[] { LloServices.DatabaseOf(service).Name, service.Name }),
+            "gateway",
+        ];
         App = await builder.BuildAsync(timeout.Token);
         CollectLogs();
         await App.StartAsync(timeout.Token);
@@ -100,7 +110,7 @@ public sealed class LloAppFixture : IAsyncLifetime
         _stopping.Dispose();
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

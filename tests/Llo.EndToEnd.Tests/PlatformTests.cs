@@ -19,7 +19,8 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
     [Fact]
     public async Task The_app_host_boots_its_servers_services_and_gateway_healthy()
     {
-        foreach (var resource in LloAppFixture.Resources)
+        Assert.Contains("inventory", fixture.Resources);
+        foreach (var resource in fixture.Resources)
         {
             Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var current), fixture.Describe(resource));
             Assert.True(current.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy,
@@ -78,6 +79,23 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
         // Announced: the ProjectRegistered event reaches a consumer bound to llo.events.
         var registered = await events.WaitForAsync(evt => evt.ProjectId == Guid.Parse(id!), ct);
         Assert.Equal(title, registered.Title);
+    }
+
+    [Fact]
+    public async Task Every_link_on_the_gateways_landing_page_answers()
+    {
+        using var gateway = fixture.App.CreateHttpClient("gateway", "http");
+        using var timeout = new CancellationTokenSource(StepTimeout);
+        var page = await gateway.GetStringAsync("/", timeout.Token);
+
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("/api/inventory/v1/openapi.json", links);
+        foreach (var link in links)
+        {
+            using var answer = await gateway.GetAsync(link, timeout.Token);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{link} answered {(int)answer.StatusCode}");
+        }
     }
 
     private static async Task<bool> SearchFindsAsync(HttpClient gateway, string query, string id, CancellationToken ct)

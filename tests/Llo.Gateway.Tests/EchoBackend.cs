@@ -25,7 +25,8 @@ internal sealed class EchoBackend : IAsyncDisposable
     public string HttpUrl { get; }
     public string GrpcUrl { get; }
 
-    public static async Task<EchoBackend> StartAsync(string name = "inventory")
+    /// <param name="healthDelay">How long <c>/health</c> takes to answer, for a service that is slow to answer.</param>
+    public static async Task<EchoBackend> StartAsync(string name = "inventory", TimeSpan? healthDelay = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         // The test folder holds the gateway's appsettings.json; its Kestrel endpoints are not ours.
@@ -39,7 +40,11 @@ internal sealed class EchoBackend : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0, o => { o.Protocols = HttpProtocols.Http2; grpc = o; });
         });
         var app = builder.Build();
-        app.MapGet("/health", () => "Healthy");
+        app.MapGet("/health", async (CancellationToken aborted) =>
+        {
+            if (healthDelay is { } delay) await Task.Delay(delay, aborted);
+            return "Healthy";
+        });
         app.Map("/{**path}", async (HttpContext context) =>
         {
             long length = 0;

@@ -23,17 +23,21 @@ internal sealed class GatewayServer : IAsyncDisposable
     public Uri HttpUrl { get; }
     public Uri GrpcUrl { get; }
 
-    public static async Task<GatewayServer> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="logs">Receives the gateway's log entries (Warning and above), for tests about what it logs.</param>
+    /// <param name="applicationName">Also the name of the gateway's own ActivitySource (service defaults).</param>
+    public static async Task<GatewayServer> StartAsync(
+        IDictionary<string, string?> settings, ILoggerProvider? logs = null, string applicationName = "Llo.Gateway")
     {
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ApplicationName = "Llo.Gateway",
+            ApplicationName = applicationName,
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (logs is not null) builder.Logging.AddProvider(logs);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings)
         {
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",

@@ -61,19 +61,6 @@ public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
-    public async Task The_root_answers_a_Dutch_overview_of_the_services_with_their_OpenAPI_links()
-    {
-        using var client = fixture.Gateway.CreateClient();
-
-        using var overview = JsonDocument.Parse(await client.GetStringAsync("/"));
-
-        var service = Assert.Single(overview.RootElement.GetProperty("diensten").EnumerateArray());
-        Assert.Equal("inventory", service.GetProperty("dienst").GetString());
-        Assert.Equal("/api/inventory/v1/openapi.json", service.GetProperty("openApi").GetString());
-        Assert.Equal("llo.inventory.v1", service.GetProperty("grpcPakket").GetString());
-    }
-
-    [Fact]
     public async Task Health_reports_each_service_behind_the_gateway()
     {
         using var client = fixture.Gateway.CreateClient();

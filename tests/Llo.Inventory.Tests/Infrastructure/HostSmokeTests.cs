@@ -4,14 +4,25 @@ namespace Llo.Inventory.Tests.Infrastructure;
 
 public sealed class HostSmokeTests(InventoryHost host) : IClassFixture<InventoryHost>
 {
+    // One table per feature, and the messaging block's outbox and inbox.
+    private static readonly string[] Tables =
+        ["projects", "agenda_items", "agenda_item_projects", "desk_questions", "scaling_proposals", "messaging_outbox", "messaging_inbox"];
+
     [Fact]
     public async Task The_service_reports_healthy_once_its_schema_is_in_place()
     {
         var response = await host.Json.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        await using var command = host.Database.DataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
-        Assert.True((long)(await command.ExecuteScalarAsync())! >= 0);
+        await using var command = host.Database.DataSource.CreateCommand(
+            "SELECT name FROM unnest($1::text[]) AS name WHERE to_regclass(name) IS NULL");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Tables });
+        var missing = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) missing.Add(reader.GetString(0));
+        }
+        Assert.True(missing.Count == 0, $"healthy, but these tables are missing: {string.Join(", ", missing)}");
     }
 
     [Fact]
