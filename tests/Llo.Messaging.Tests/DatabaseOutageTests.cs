@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace Llo.Messaging.Tests;
 
-public sealed class DatabaseOutageTests(TestDatabase db) : IClassFixture<TestDatabase>, IAsyncLifetime
+/// <summary>The database goes away under a consumer: on a cluster of its own, so no other test loses its database.</summary>
+public sealed class DatabaseOutageTests(TestPostgres db) : IClassFixture<TestPostgres>, IAsyncLifetime
 {
     public Task InitializeAsync() => MessagingSchema.EnsureAsync(db.DataSource, CancellationToken.None);
 
@@ -21,7 +22,7 @@ public sealed class DatabaseOutageTests(TestDatabase db) : IClassFixture<TestDat
         var ids = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid()).ToList();
         try
         {
-            await TestPostgres.StopAsync();
+            await db.StopAsync();
             for (var i = 0; i < ids.Count; i++) await TestBroker.PublishAsync(ids[i], new DatabaseOutageEvent(i));
             // Far longer than the test's whole retry budget (3 attempts, 100-400 ms apart).
             await Task.Delay(TimeSpan.FromSeconds(30));
@@ -29,7 +30,7 @@ public sealed class DatabaseOutageTests(TestDatabase db) : IClassFixture<TestDat
         }
         finally
         {
-            await TestPostgres.StartAsync();
+            await db.StartAsync();
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -1,63 +1,98 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace Llo.Testing;
 
 /// <summary>
-/// Stops and starts the test PostgreSQL cluster that <c>./llo test</c> runs, for outage tests. The server tells where it
-/// lives (data directory, port, socket directory), so the helper needs nothing but the admin connection.
-/// Every connection of every test database breaks while it is stopped: only tests that run alone may use it.
+/// A PostgreSQL cluster of its own for an outage test: initialised in a temporary directory, on a free port, and
+/// stopped and started at will. The shared test cluster is never stopped, because the other test assemblies that
+/// <c>dotnet test</c> runs at the same time would lose their databases. Use it as an xunit class fixture.
 /// </summary>
-public static class TestPostgres
+public sealed class TestPostgres : IAsyncLifetime
 {
-    private sealed record Server(string DataDirectory, string Port, string SocketDirectory);
+    private const string Bin = "/usr/lib/postgresql/15/bin";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "llo-pg-" + Guid.NewGuid().ToString("N")[..12]);
+    private int _port;
 
-    private static Server? _server;
+    public string ConnectionString { get; private set; } = "";
 
-    public static async Task StopAsync()
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    private string DataDirectory => Path.Combine(_directory, "data");
+
+    public async Task InitializeAsync()
     {
-        _server ??= await DescribeAsync();
-        await PgCtlAsync("-D", _server.DataDirectory, "-m", "fast", "-w", "stop");
+        Directory.CreateDirectory(_directory);
+        if (Environment.UserName == "root")
+        {
+            await RunAsync(new ProcessStartInfo("chown", ["postgres:postgres", _directory]));
+        }
+
+        await RunAsPostgresAsync("initdb", "-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        _port = FreePort();
+        await StartAsync();
+        ConnectionString = $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres";
+        DataSource = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    /// <summary>Stops the server the way an operator's restart does; every open connection breaks.</summary>
+    public async Task StopAsync()
+    {
+        await RunAsPostgresAsync("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "stop");
         NpgsqlConnection.ClearAllPools();
     }
 
-    public static async Task StartAsync()
-    {
-        var server = _server ?? throw new InvalidOperationException("StartAsync follows StopAsync.");
-        var log = Path.Combine(Path.GetDirectoryName(server.DataDirectory)!, "postgres.log");
-        await PgCtlAsync("-D", server.DataDirectory, "-l", log, "-w", "-t", "60",
-            "-o", $"-p {server.Port} -h 127.0.0.1 -k {server.SocketDirectory}", "start");
-    }
+    public Task StartAsync() =>
+        RunAsPostgresAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(_directory, "postgres.log"), "-w", "-t", "60",
+            "-o", $"-p {_port} -h 127.0.0.1 -k {_directory}", "start");
 
-    private static async Task<Server> DescribeAsync()
+    public async Task DisposeAsync()
     {
-        await using var connection = new NpgsqlConnection(TestServers.PostgresAdmin);
-        await connection.OpenAsync();
-        async Task<string> Show(string setting)
+        if (DataSource is not null) await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        try
         {
-            await using var command = new NpgsqlCommand($"SHOW {setting}", connection);
-            return (string)(await command.ExecuteScalarAsync())!;
+            await RunAsPostgresAsync("pg_ctl", "-D", DataDirectory, "-m", "immediate", "-w", "stop");
         }
-        return new Server(await Show("data_directory"), await Show("port"), (await Show("unix_socket_directories")).Split(',')[0].Trim());
+        catch (InvalidOperationException)
+        {
+            // Already stopped (a test failed between StopAsync and StartAsync).
+        }
+
+        Directory.Delete(_directory, recursive: true);
     }
 
-    private static async Task PgCtlAsync(params string[] arguments)
+    private static int FreePort()
     {
-        const string pgCtl = "/usr/lib/postgresql/15/bin/pg_ctl";
-        // PostgreSQL refuses to run as root; ./llo test starts it as the postgres account, so do the same.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // PostgreSQL refuses to run as root; ./llo test starts its servers as the postgres account, so do the same.
+    private static Task RunAsPostgresAsync(string program, params string[] arguments)
+    {
+        var path = Path.Combine(Bin, program);
         var start = Environment.UserName == "root"
-            ? new ProcessStartInfo("setpriv") { ArgumentList = { "--reuid=postgres", "--regid=postgres", "--init-groups", pgCtl } }
-            : new ProcessStartInfo(pgCtl);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+            ? new ProcessStartInfo("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", path, .. arguments])
+            : new ProcessStartInfo(path, arguments);
+        return RunAsync(start);
+    }
+
+    private static async Task RunAsync(ProcessStartInfo start)
+    {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"pg_ctl {arguments[^1]} failed ({process.ExitCode}): {await output} {await error}");
+        {
+            throw new InvalidOperationException($"{start.FileName} {string.Join(' ', start.ArgumentList)} failed ({process.ExitCode}): {await output} {await error}");
+        }
     }
 }

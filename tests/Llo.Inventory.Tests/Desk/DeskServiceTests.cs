@@ -119,13 +119,17 @@ public sealed class DeskServiceTests(InventoryHost host) : IClassFixture<Invento
     }
 
     [Fact]
-    public async Task Steps_out_of_order_conflict_and_an_answer_needs_text()
+    public async Task Steps_out_of_order_are_refused_as_a_failed_precondition_and_an_answer_needs_text()
     {
         var id = await SubmitSimpleAsync("Workflow fout");
         var path = $"{Questions}/{id}";
 
-        Assert.Equal(HttpStatusCode.Conflict, (await host.Json.PostAsJsonAsync($"{path}:answer", new { answer = "Te vroeg" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await host.Json.PostAsJsonAsync($"{path}:close", new { })).StatusCode);
+        // The question's state forbids the step (conventions: FailedPrecondition, 400), unlike a stale version (409).
+        var early = await host.Json.PostAsJsonAsync($"{path}:answer", new { answer = "Te vroeg" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal((int)Grpc.Core.StatusCode.FailedPrecondition,
+            System.Text.Json.JsonDocument.Parse(await early.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.Json.PostAsJsonAsync($"{path}:close", new { })).StatusCode);
         await (await host.Json.PostAsJsonAsync($"{path}:assign", new { assignee = "Albeda" })).JsonAsync();
 
         var empty = await host.Json.PostAsJsonAsync($"{path}:answer", new { answer = " " });

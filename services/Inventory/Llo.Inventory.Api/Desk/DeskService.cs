@@ -110,7 +110,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         var question = await DeskStore.LockAsync(tx, id, ct) ?? throw Resource.DeskQuestion.NotFound(id);
         if (!DeskWorkflow.CanMove(question.Status, to))
         {
-            throw new RpcException(new Status(StatusCode.Aborted,
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"De vraag heeft status '{DeskWorkflow.Dutch(question.Status)}' en kan niet naar '{DeskWorkflow.Dutch(to)}' " +
                 "(volgorde: nieuw → toegewezen → beantwoord → gesloten)."));
         }
