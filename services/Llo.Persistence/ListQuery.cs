@@ -64,8 +64,10 @@ public sealed class ListQuery(string from)
         var sql = $"{With} {(around is null ? page : around(page))}";
         await using (DbDataReader reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, Parameters, cancellationToken: ct)))
         {
-            var parse = reader.GetRowParser<T>();
             var totalOrdinal = reader.GetOrdinal(TotalColumn);
+            // A positional record is filled through its constructor, which has no parameter for the total: when the
+            // total is the last column (no `around` adding more), the rows are parsed without it.
+            var parse = totalOrdinal == reader.FieldCount - 1 ? reader.GetRowParser<T>(length: totalOrdinal) : reader.GetRowParser<T>();
             while (await reader.ReadAsync(ct))
             {
                 rows.Add(parse(reader));

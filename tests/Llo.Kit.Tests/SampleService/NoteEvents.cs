@@ -1,0 +1,30 @@
+using Llo.Contracts.Events;
+using Llo.Messaging;
+using Npgsql;
+using V1 = Llo.Kit.Tests.SampleService.V1;
+
+namespace Llo.Kit.Tests.SampleService;
+
+// Ids, versions and field names only: the title and text are typed freely and may hold personal data.
+[IntegrationEvent("kitsample.note-created")]
+public sealed record NoteCreated(Guid NoteId) : IntegrationEvent;
+
+[IntegrationEvent("kitsample.note-changed")]
+public sealed record NoteChanged(Guid NoteId, long Version, IReadOnlyList<string> ChangedFields) : IntegrationEvent;
+
+/// <summary>The events a note write enqueues in its own transaction, named for the note and its new version.</summary>
+public static class NoteEvents
+{
+    public static Task CreatedAsync(NpgsqlTransaction tx, StoredNote note, CancellationToken ct) =>
+        Outbox.EnqueueAsync(tx, new NoteCreated(note.Id), note.Id.ToString(), note.Version, ct);
+
+    public static Task ChangedAsync(NpgsqlTransaction tx, StoredNote after, IReadOnlyList<string> changed, CancellationToken ct) =>
+        Outbox.EnqueueAsync(tx, new NoteChanged(after.Id, after.Version, changed), after.Id.ToString(), after.Version, ct);
+
+    /// <summary>The contract names of the fields whose values differ; empty for a no-op update.</summary>
+    public static IReadOnlyList<string> ChangedFields(V1.NoteFields before, V1.NoteFields after) =>
+        V1.NoteFields.Descriptor.Fields.InFieldNumberOrder()
+            .Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after)))
+            .Select(f => f.Name)
+            .ToList();
+}
