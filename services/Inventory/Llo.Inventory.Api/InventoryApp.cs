@@ -28,7 +28,7 @@ public static class InventoryApp
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoSeeder>());
 
         builder.Services.AddSingleton<ProjectSearch>();
-        builder.Services.AddSingleton<OverlapFinder>();
+        builder.Services.AddSingleton<OverlapLanguage>().AddSingleton<OverlapIndex>().AddSingleton<OverlapFinder>();
 
         // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
         builder.Services.AddGrpc().AddJsonTranscoding(options =>

@@ -29,7 +29,7 @@ public sealed class ProjectGrpcService(NpgsqlDataSource dataSource, ProjectSearc
     public override async Task<Contract.FindOverlapsResponse> FindOverlaps(Contract.FindOverlapsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var draft = ProjectFieldsValidator.Validate(request.Draft, "draft", violations);
+        var draft = OverlapDraftValidator.Validate(request.Draft, "draft", violations);
         var max = request.MaxResults == 0 ? OverlapFinder.DefaultMaxResults : request.MaxResults;
         if (max is < 1 or > OverlapFinder.MaxMaxResults)
         {
