@@ -29,7 +29,7 @@ public static class InventoryApp
         builder.Services.AddHostedService(services => services.GetRequiredService<DemoSeeder>());
 
         builder.Services.AddSingleton<ProjectSearch>();
-        builder.Services.AddSingleton<OverlapFinder>();
+        builder.Services.AddSingleton<OverlapLanguage>().AddSingleton<OverlapIndex>().AddSingleton<OverlapFinder>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -5,10 +5,25 @@ namespace Llo.Inventory.Tests.Domain;
 
 public sealed class OverlapScorerTests
 {
+    private static AnalysedText Text(params string[] terms) =>
+        new(terms.ToDictionary(t => t, t => new TermHit(t + "s", 1.0)));
+
     private static OverlapProfile Profile(
         string[]? terms = null, FocusLine[]? focusLines = null, string[]? sectors = null, string? campus = null,
         string[]? partners = null, DateOnly? start = null, DateOnly? end = null) =>
-        new((terms ?? []).ToDictionary(t => t, t => t + "s"), focusLines ?? [], sectors ?? [], campus, partners ?? [], start, end);
+        new(Text(terms ?? []), focusLines ?? [], sectors ?? [], campus, partners ?? [], start, end);
+
+    /// <summary>Ten project texts: "regio" in every one, "zorgcampus" in one, the rest in a few.</summary>
+    private static TermStatistics Statistics()
+    {
+        var statistics = new TermStatistics();
+        for (var i = 0; i < 10; i++)
+        {
+            statistics.Add(Text(["regio", $"woord{i}", .. i == 0 ? new[] { "zorgcampus" } : [], .. i < 3 ? new[] { "ondernemer", "netwerk" } : []]));
+        }
+
+        return statistics;
+    }
 
     [Fact]
     public void A_twin_scores_one_and_names_every_reason()
@@ -16,11 +31,11 @@ public sealed class OverlapScorerTests
         var draft = Profile(["ondernemer", "netwerk"], [FocusLine.WorkToWork], ["Techniek"], "FIA", ["Stroomopwaarts"], new(2022, 1, 1), new(2022, 12, 31));
         var existing = Profile(["ondernemer", "netwerk"], [FocusLine.WorkToWork], ["techniek"], "FIA", ["stroomopwaarts"], new(2022, 6, 1), null);
 
-        var score = OverlapScorer.Score(draft, existing);
+        var score = OverlapScorer.Score(draft, existing, Statistics());
 
         Assert.Equal(1.0, score.Score);
         Assert.Equal(
-            ["Gedeelde termen: ondernemers, netwerks", "Zelfde focuslijn: Werk naar Werk", "Zelfde sector: Techniek",
+            ["Gedeelde termen: netwerks, ondernemers", "Zelfde focuslijn: Werk naar Werk", "Zelfde sector: Techniek",
              "Zelfde campus: FIA", "Overlappende periode", "Gedeelde partners: Stroomopwaarts"],
             score.Reasons);
     }
@@ -30,31 +45,65 @@ public sealed class OverlapScorerTests
     {
         var score = OverlapScorer.Score(
             Profile(["campus"], [FocusLine.SchoolToWork], ["Food"], "BIA", ["Gemeente Schiedam"], new(2022, 1, 1), new(2022, 3, 1)),
-            Profile(["netwerk"], [FocusLine.HomeToWork], ["Zorg en welzijn"], "ZIA", ["EZK"], new(2023, 1, 1), null));
+            Profile(["netwerk"], [FocusLine.HomeToWork], ["Zorg en welzijn"], "ZIA", ["EZK"], new(2023, 1, 1), null),
+            Statistics());
 
         Assert.Equal(0, score.Score);
         Assert.Empty(score.Reasons);
     }
 
     [Fact]
-    public void Same_focus_line_and_sector_alone_stay_below_the_report_threshold()
+    public void Same_focus_line_and_sector_with_unrelated_text_stay_below_the_report_threshold()
     {
         var score = OverlapScorer.Score(
-            Profile(focusLines: [FocusLine.WorkToWork], sectors: ["Techniek"]),
-            Profile(focusLines: [FocusLine.WorkToWork], sectors: ["Techniek"]));
+            Profile(["campus"], focusLines: [FocusLine.WorkToWork], sectors: ["Techniek"]),
+            Profile(["netwerk"], focusLines: [FocusLine.WorkToWork], sectors: ["Techniek"]),
+            Statistics());
 
-        Assert.Equal(0.30, score.Score, 3);
+        Assert.Equal((0.10 + 0.10) / (0.50 + 0.10 + 0.10), score.Score, 3);
         Assert.True(score.Score < OverlapScorer.ReportThreshold);
     }
 
     [Fact]
-    public void Term_similarity_is_the_dice_coefficient_or_the_title_trigram_similarity_whichever_is_higher()
+    public void A_draft_of_only_words_is_scored_on_its_words_so_the_same_words_reach_the_threshold()
     {
-        var draft = Profile(["gaan", "baan"]);
-        var existing = Profile(["gaan", "baan", "maassluis", "route"]);
+        var existing = Profile(["ondernemer", "netwerk", "zorgcampus"], [FocusLine.WorkToWork], ["Techniek"], "FIA", ["Riverboard"], new(2022, 1, 1));
 
-        Assert.Equal(0.40 * (2.0 * 2 / 6), OverlapScorer.Score(draft, existing).Score, 3);
-        Assert.Equal(0.40 * 0.9, OverlapScorer.Score(draft, existing, titleSimilarity: 0.9).Score, 3);
+        var score = OverlapScorer.Score(Profile(["ondernemer", "netwerk", "zorgcampus"]), existing, Statistics());
+
+        Assert.Equal(1.0, score.Score);
+        Assert.Equal(["Gedeelde termen: zorgcampuss, netwerks, ondernemers"], score.Reasons);
+    }
+
+    [Fact]
+    public void A_rare_shared_word_weighs_more_than_a_common_one()
+    {
+        var statistics = Statistics();
+        var draft = Profile(["regio", "zorgcampus", "woord1", "woord2"]);
+
+        var sharesCommon = OverlapScorer.Score(draft, Profile(["regio", "woord5"]), statistics);
+        var sharesRare = OverlapScorer.Score(draft, Profile(["zorgcampus", "woord5"]), statistics);
+
+        Assert.True(sharesRare.Score > 3 * sharesCommon.Score, $"rare {sharesRare.Score}, common {sharesCommon.Score}");
+        Assert.True(statistics.Idf("zorgcampus") > statistics.Idf("regio"));
+    }
+
+    [Fact]
+    public void A_shared_concept_is_named_with_both_words()
+    {
+        var draft = new OverlapProfile(new AnalysedText(new Dictionary<string, TermHit>
+        {
+            ["verzorgend"] = new("verzorgende", 1), ["~7"] = new("verzorgende", 1),
+        }), [], [], null, [], null, null);
+        var existing = new OverlapProfile(new AnalysedText(new Dictionary<string, TermHit>
+        {
+            ["zorgmedewerker"] = new("zorgmedewerkers", 1), ["~7"] = new("zorgmedewerkers", 1),
+        }), [], [], null, [], null, null);
+
+        var score = OverlapScorer.Score(draft, existing, Statistics());
+
+        Assert.Equal(["Zelfde begrip: verzorgende ≈ zorgmedewerkers"], score.Reasons);
+        Assert.InRange(score.Score, OverlapScorer.ReportThreshold, 1.0);
     }
 
     [Fact]
@@ -62,9 +111,10 @@ public sealed class OverlapScorerTests
     {
         var score = OverlapScorer.Score(
             Profile(partners: ["Riverboard", "Stroomopwaarts"]),
-            Profile(partners: ["Riverboard", "EZK", "BZK", "IQ"]));
+            Profile(partners: ["Riverboard", "EZK", "BZK", "IQ"]),
+            Statistics());
 
-        Assert.Equal(0.15 * 0.5, score.Score, 3);
+        Assert.Equal(0.5, score.Score, 3); // a draft of only partners is scored on its partners
         Assert.Equal(["Gedeelde partners: Riverboard"], score.Reasons);
     }
 

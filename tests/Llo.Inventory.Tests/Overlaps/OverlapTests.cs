@@ -52,9 +52,12 @@ public sealed class OverlapTests(InventoryHost host) : IClassFixture<InventoryHo
         var unrelatedId = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = unrelated })).Project.Id;
         var archived = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = Netwerk("Gearchiveerd havennetwerk") })).Project;
         await _client.ArchiveProjectAsync(new ArchiveProjectRequest { Id = archived.Id });
+        // Positive control: the archived project's live twin is found, so an empty answer cannot pass this test.
+        var live = (await _client.CreateProjectAsync(new CreateProjectRequest { Project = Netwerk("Levend havennetwerk") })).Project;
 
         var result = await _client.FindOverlapsAsync(new FindOverlapsRequest { Draft = Netwerk("Havennetwerk HR") });
 
+        Assert.Contains(result.Overlaps, o => o.ProjectId == live.Id);
         Assert.DoesNotContain(result.Overlaps, o => o.ProjectId == unrelatedId || o.ProjectId == archived.Id);
         Assert.All(result.Overlaps, o => Assert.InRange(o.Score, 0.35, 1.0));
     }

@@ -31,7 +31,7 @@ public sealed class ProjectGrpcService(
     public override async Task<Contract.FindOverlapsResponse> FindOverlaps(Contract.FindOverlapsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
-        var draft = ProjectFieldsValidator.Validate(request.Draft, "draft", violations);
+        var draft = OverlapDraftValidator.Validate(request.Draft, "draft", violations);
         var max = request.MaxResults == 0 ? OverlapFinder.DefaultMaxResults : request.MaxResults;
         if (max is < 1 or > OverlapFinder.MaxMaxResults)
         {

@@ -3,12 +3,11 @@ using Llo.Inventory.Domain.Projects;
 namespace Llo.Inventory.Domain.Overlaps;
 
 /// <summary>
-/// What the overlap check compares of one project (a draft or an existing one).
-/// <paramref name="Terms"/> are the stemmed terms of title and summary (PostgreSQL's <c>dutch</c> lexemes),
-/// mapped to a word as the person wrote it so reasons read naturally ("ondernem" → "ondernemers").
+/// What the overlap check compares of one project (a draft or an existing one): the analysed title, summary and
+/// description (<see cref="OverlapTextAnalyser"/>) and the structured fields. An empty list or null means "not filled in".
 /// </summary>
 public sealed record OverlapProfile(
-    IReadOnlyDictionary<string, string> Terms,
+    AnalysedText Text,
     IReadOnlyList<FocusLine> FocusLines,
     IReadOnlyList<string> Sectors,
     string? Campus,

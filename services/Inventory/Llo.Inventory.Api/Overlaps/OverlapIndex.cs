@@ -1,0 +1,253 @@
+using System.Text.Json;
+using Llo.Inventory.Domain.Overlaps;
+using Llo.Inventory.Domain.Projects;
+using Npgsql;
+
+namespace Llo.Inventory.Api.Overlaps;
+
+/// <summary>
+/// Every project that is not archived, analysed once and kept in memory with the term statistics of all their texts,
+/// so a check scores thousands of projects without a query per word. Before each check it reads the ids and versions
+/// of the projects changed since the last one (by <c>updated_at</c>, with a margin for transactions that committed
+/// late; all of them every few minutes) and reads and analyses only rows with a new version; when the analyser
+/// changes (the word list and ESCO finished loading) it analyses everything again.
+/// </summary>
+public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage language)
+{
+    /// <summary>A write stamps updated_at just before it commits; rows stamped this long before the newest seen are read again.</summary>
+    private static readonly TimeSpan LateCommitMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>Now and then every row's version is compared, whatever its stamp.</summary>
+    private static readonly TimeSpan FullSyncInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the first check waits for the word list and ESCO, so early answers match later ones.</summary>
+    private static readonly TimeSpan FirstCheckWait = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly ReaderWriterLockSlim _lock = new();
+    private readonly Dictionary<Guid, Entry> _entries = [];
+    private TermStatistics _statistics = new();
+    private OverlapTextAnalyser? _analyser;
+    private DateTimeOffset? _seenUpTo;
+    private DateTimeOffset? _lastFullSync;
+
+    public sealed record Found(Guid Id, string Title, OverlapScore Score);
+
+    private sealed record Entry(long Version, string Title, string Summary, string Description, OverlapProfile Profile)
+    {
+        private CachedNorm? _norm;
+
+        /// <summary>The text norm under the current statistics, computed again only after they changed.</summary>
+        public double Norm(TermStatistics statistics)
+        {
+            var cached = _norm; // one reference: concurrent readers at worst compute the same value twice
+            if (cached is null || cached.Version != statistics.Version)
+            {
+                cached = new CachedNorm(statistics.Version, OverlapScorer.TextNorm(Profile.Text, statistics));
+                _norm = cached;
+            }
+
+            return cached.Value;
+        }
+    }
+
+    private sealed record CachedNorm(long Version, double Value);
+
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try { return _entries.Count; } finally { _lock.ExitReadLock(); }
+        }
+    }
+
+    /// <summary>
+    /// The best <paramref name="limit"/> indexed projects (except <paramref name="exclude"/>) from <paramref name="minimum"/>,
+    /// best first, with reasons. All are ranked without reasons first; only those returned are explained.
+    /// </summary>
+    public async Task<IReadOnlyList<Found>> ScoreAsync(ProjectData draft, Guid? exclude, double minimum, int limit, CancellationToken ct)
+    {
+        await RefreshAsync(ct);
+        _lock.EnterReadLock();
+        try
+        {
+            var text = _analyser!.Analyse(draft.Title, draft.Summary, draft.Description);
+            var check = new OverlapScorer.Check(Profile(text, draft), _statistics);
+            var ranked = new List<(Guid Id, Entry Entry, double Norm, double Score)>();
+            foreach (var (id, entry) in _entries)
+            {
+                if (id == exclude)
+                {
+                    continue;
+                }
+
+                var norm = entry.Norm(_statistics);
+                var score = check.Rank(entry.Profile, norm);
+                if (score >= minimum)
+                {
+                    ranked.Add((id, entry, norm, score));
+                }
+            }
+
+            return ranked
+                .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.Title, StringComparer.Ordinal).ThenBy(r => r.Id)
+                .Take(limit)
+                .Select(r => new Found(r.Id, r.Entry.Title, check.Score(r.Entry.Profile, r.Norm)))
+                .ToList();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await _refresh.WaitAsync(ct);
+        try
+        {
+            if (_analyser is null)
+            {
+                await language.WhenLoaded.WaitAsync(FirstCheckWait, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            var analyser = language.Analyser;
+            if (!ReferenceEquals(analyser, _analyser))
+            {
+                Reanalyse(analyser);
+            }
+
+            var full = _lastFullSync is not { } last || DateTimeOffset.UtcNow - last > FullSyncInterval;
+            var since = full ? null : _seenUpTo - LateCommitMargin;
+            var stale = new List<Guid>();
+            var changes = new List<(Guid Id, Entry? Entry)>();
+            var seen = new HashSet<Guid>();
+            await using (var command = dataSource.CreateCommand(
+                "SELECT id, version, archived, updated_at FROM projects WHERE @since::timestamptz IS NULL OR updated_at > @since"))
+            {
+                command.Parameters.AddWithValue("since", NpgsqlTypes.NpgsqlDbType.TimestampTz, since is { } s ? s : DBNull.Value);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    var id = reader.GetGuid(0);
+                    var updatedAt = reader.GetFieldValue<DateTimeOffset>(3);
+                    _seenUpTo = _seenUpTo is { } upTo && upTo > updatedAt ? upTo : updatedAt;
+                    seen.Add(id);
+                    if (reader.GetBoolean(2))
+                    {
+                        changes.Add((id, null));
+                    }
+                    else if (!_entries.TryGetValue(id, out var known) || known.Version != reader.GetInt64(1))
+                    {
+                        stale.Add(id);
+                    }
+                }
+            }
+
+            if (full)
+            {
+                // A full pass also forgets rows that are gone, and heals a change a late commit hid from the margin.
+                changes.AddRange(_entries.Keys.Where(id => !seen.Contains(id)).Select(id => (id, (Entry?)null)));
+                _lastFullSync = DateTimeOffset.UtcNow;
+            }
+
+            if (stale.Count > 0)
+            {
+                await using var command = dataSource.CreateCommand(
+                    """
+                    SELECT id, version, archived, title, summary, description, focus_lines, sectors, campus, partners,
+                           start_date, end_date
+                    FROM projects
+                    WHERE id = ANY (@ids) AND NOT archived
+                    """);
+                command.Parameters.AddWithValue("ids", stale.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    changes.Add((reader.GetGuid(0), Read(reader, reader.GetInt64(1), analyser)));
+                }
+            }
+
+            if (changes.Count > 0)
+            {
+                Apply(changes);
+            }
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    private static Entry Read(NpgsqlDataReader reader, long version, OverlapTextAnalyser analyser)
+    {
+        var (title, summary, description) = (reader.GetString(3), reader.GetString(4), reader.GetString(5));
+        var partners = JsonSerializer.Deserialize<List<JsonElement>>(reader.GetString(9))!
+            .Select(p => p.GetProperty("organisation").GetString() ?? "").ToList();
+        var profile = new OverlapProfile(
+            analyser.Analyse(title, summary, description),
+            reader.GetFieldValue<string[]>(6).Select(Enum.Parse<FocusLine>).ToList(),
+            reader.GetFieldValue<string[]>(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8),
+            partners,
+            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10),
+            reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11));
+        return new Entry(version, title, summary, description, profile);
+    }
+
+    private void Apply(List<(Guid Id, Entry? Entry)> changes)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (id, entry) in changes)
+            {
+                if (_entries.Remove(id, out var old))
+                {
+                    _statistics.Remove(old.Profile.Text);
+                }
+
+                if (entry is not null)
+                {
+                    _entries[id] = entry;
+                    _statistics.Add(entry.Profile.Text);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private void Reanalyse(OverlapTextAnalyser analyser)
+    {
+        var statistics = new TermStatistics();
+        var entries = _entries.ToDictionary(e => e.Key, e =>
+        {
+            var entry = e.Value with { Profile = e.Value.Profile with { Text = analyser.Analyse(e.Value.Title, e.Value.Summary, e.Value.Description) } };
+            statistics.Add(entry.Profile.Text);
+            return entry;
+        });
+        _lock.EnterWriteLock();
+        try
+        {
+            _entries.Clear();
+            foreach (var (id, entry) in entries)
+            {
+                _entries[id] = entry;
+            }
+
+            _statistics = statistics;
+            _analyser = analyser;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    private static OverlapProfile Profile(AnalysedText text, ProjectData draft) =>
+        new(text, draft.FocusLines, draft.Sectors, draft.Campus, draft.Partners.Select(p => p.Organisation).ToList(), draft.StartDate, draft.EndDate);
+}
