@@ -35,6 +35,25 @@ public sealed record Resource(string Noun, string Article, string IdName, string
     public static Guid? TryParseId(string text) =>
         Guid.TryParse(text, out var id) && id != Guid.Empty ? id : null;
 
+    /// <summary>The version an update must carry (the one the caller read, from 1), or InvalidArgument on "version".</summary>
+    public void RequireVersion(long version)
+    {
+        if (version < 1)
+        {
+            new FieldViolations().Add("version", $"Geef de versie mee zoals u {Article} {Noun.ToLowerInvariant()} las (version, vanaf 1).").ThrowIfAny();
+        }
+    }
+
+    /// <summary>The version a delete or archive may carry: 0 (not checked) or the one the caller read.</summary>
+    public void RequireVersionOrZero(long version)
+    {
+        if (version < 0)
+        {
+            new FieldViolations().Add("version",
+                $"De versie is 0 (niet controleren) of de versie zoals u {Article} {Noun.ToLowerInvariant()} las.").ThrowIfAny();
+        }
+    }
+
     public RpcException NotFound(Guid id) => new(new Status(StatusCode.NotFound, $"{Noun} {id} bestaat niet{Where}."));
 
     /// <summary>ABORTED (HTTP 409): the caller changed an older version than the one stored now; nothing was changed.</summary>

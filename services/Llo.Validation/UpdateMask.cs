@@ -37,6 +37,17 @@ public static class UpdateMask
         return merged;
     }
 
+    /// <summary>
+    /// The contract names of the fields whose values differ, in field-number order: what an update event reports, and
+    /// empty for a no-op update (which keeps the version and publishes nothing).
+    /// </summary>
+    public static IReadOnlyList<string> ChangedFields<T>(T before, T after)
+        where T : IMessage<T> =>
+        before.Descriptor.Fields.InFieldNumberOrder()
+            .Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after)))
+            .Select(f => f.Name)
+            .ToList();
+
     private static void Copy(FieldDescriptor field, IMessage from, IMessage to)
     {
         var value = field.Accessor.GetValue(from);

@@ -32,4 +32,17 @@ public sealed class ResourceTests
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
         Assert.Contains("applicationId: Geen geldig aanvraag-id", ex.Status.Detail);
     }
+
+    [Fact]
+    public void An_update_needs_the_version_read_and_a_delete_may_skip_the_check_with_zero()
+    {
+        Application.RequireVersion(1);
+        Application.RequireVersionOrZero(0);
+
+        var update = Assert.Throws<RpcException>(() => Application.RequireVersion(0));
+        Assert.Equal(StatusCode.InvalidArgument, update.StatusCode);
+        Assert.Contains("version: Geef de versie mee zoals u de aanvraag las", update.Status.Detail);
+        var delete = Assert.Throws<RpcException>(() => Application.RequireVersionOrZero(-1));
+        Assert.Contains("version: De versie is 0 (niet controleren)", delete.Status.Detail);
+    }
 }

@@ -1,7 +1,6 @@
 using Llo.Contracts.Events;
 using Llo.Messaging;
 using Npgsql;
-using V1 = Llo.Kit.Tests.SampleService.V1;
 
 namespace Llo.Kit.Tests.SampleService;
 
@@ -20,11 +19,4 @@ public static class NoteEvents
 
     public static Task ChangedAsync(NpgsqlTransaction tx, StoredNote after, IReadOnlyList<string> changed, CancellationToken ct) =>
         Outbox.EnqueueAsync(tx, new NoteChanged(after.Id, after.Version, changed), after.Id.ToString(), after.Version, ct);
-
-    /// <summary>The contract names of the fields whose values differ; empty for a no-op update.</summary>
-    public static IReadOnlyList<string> ChangedFields(V1.NoteFields before, V1.NoteFields after) =>
-        V1.NoteFields.Descriptor.Fields.InFieldNumberOrder()
-            .Where(f => !Equals(f.Accessor.GetValue(before), f.Accessor.GetValue(after)))
-            .Select(f => f.Name)
-            .ToList();
 }

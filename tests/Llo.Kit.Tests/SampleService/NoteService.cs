@@ -50,10 +50,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
     {
         var ct = context.CancellationToken;
         var id = Note.ParseId(request.Id);
-        if (request.Version < 1)
-        {
-            new FieldViolations().Add("version", "Geef de versie mee zoals u de notitie las (version, vanaf 1).").ThrowIfAny();
-        }
+        Note.RequireVersion(request.Version);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -61,7 +58,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
         var violations = new FieldViolations();
         var merged = UpdateMask.Apply(current.Fields, request.Note ?? new(), request.UpdateMask?.Paths ?? [], violations);
         var fields = NoteValidator.Validate(merged, violations);
-        var changed = NoteEvents.ChangedFields(current.Fields, fields);
+        var changed = UpdateMask.ChangedFields(current.Fields, fields);
         if (changed.Count == 0)
         {
             return current.ToContract(); // nothing changed: the version stays and no event goes out

@@ -1,7 +1,6 @@
 using Llo.Contracts.Events;
 using Llo.Messaging;
 using Npgsql;
-using V1 = Llo.Contracts.Inventory.V1;
 
 namespace Llo.Inventory.Api.Agenda;
 
@@ -21,12 +20,6 @@ public static class AgendaEvents
         Outbox.EnqueueAsync(tx, new AgendaItemCancelled(item.Id, item.Item.Date), item.Id.ToString(), item.Version + 1, ct);
 
     /// <summary>The contract's field names (<c>start_time</c>, <c>project_ids</c>) whose values differ; empty for a no-op update.</summary>
-    public static IReadOnlyList<string> ChangedFields(AgendaItemInput before, AgendaItemInput after)
-    {
-        var (a, b) = (before.ToContract(), after.ToContract());
-        return V1.AgendaItemFields.Descriptor.Fields.InFieldNumberOrder()
-            .Where(f => !Equals(f.Accessor.GetValue(a), f.Accessor.GetValue(b)))
-            .Select(f => f.Name)
-            .ToList();
-    }
+    public static IReadOnlyList<string> ChangedFields(AgendaItemInput before, AgendaItemInput after) =>
+        UpdateMask.ChangedFields(before.ToContract(), after.ToContract());
 }

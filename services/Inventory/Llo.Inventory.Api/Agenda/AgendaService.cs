@@ -54,10 +54,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
     {
         var ct = context.CancellationToken;
         var id = Resource.AgendaItem.ParseId(request.Id);
-        if (request.Version < 1)
-        {
-            new FieldViolations().Add("version", "Geef de versie mee van het agendapunt zoals u het las (version, vanaf 1).").ThrowIfAny();
-        }
+        Resource.AgendaItem.RequireVersion(request.Version);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -87,10 +84,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
     {
         var ct = context.CancellationToken;
         var id = Resource.AgendaItem.ParseId(request.Id);
-        if (request.Version < 0)
-        {
-            new FieldViolations().Add("version", "De versie is 0 (niet controleren) of de versie zoals u het agendapunt las.").ThrowIfAny();
-        }
+        Resource.AgendaItem.RequireVersionOrZero(request.Version);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

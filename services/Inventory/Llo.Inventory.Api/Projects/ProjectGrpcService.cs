@@ -75,10 +75,7 @@ public sealed class ProjectGrpcService(
     {
         var ct = context.CancellationToken;
         var id = Resource.Project.ParseId(request.Id);
-        if (request.Version < 1)
-        {
-            new FieldViolations().Add("version", "Geef de versie mee van het project zoals u het las (version, vanaf 1).").ThrowIfAny();
-        }
+        Resource.Project.RequireVersion(request.Version);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -119,10 +116,7 @@ public sealed class ProjectGrpcService(
     {
         var ct = context.CancellationToken;
         var id = Resource.Project.ParseId(request.Id);
-        if (request.Version < 0)
-        {
-            new FieldViolations().Add("version", "De versie is 0 (niet controleren) of de versie zoals u het project las.").ThrowIfAny();
-        }
+        Resource.Project.RequireVersionOrZero(request.Version);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
