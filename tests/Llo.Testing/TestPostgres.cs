@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Llo.Testing;
@@ -31,7 +29,7 @@ public sealed class TestPostgres : IAsyncLifetime
         }
 
         await RunAsPostgresAsync("initdb", "-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        _port = FreePort();
+        _port = ServiceTestHost.FreePort();
         await StartAsync();
         ConnectionString = $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres";
         DataSource = NpgsqlDataSource.Create(ConnectionString);
@@ -62,13 +60,6 @@ public sealed class TestPostgres : IAsyncLifetime
         }
 
         Directory.Delete(_directory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // PostgreSQL refuses to run as root; ./llo test starts its servers as the postgres account, so do the same.
