@@ -31,7 +31,7 @@ public static class Gateway
         app.UseTrustedForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(GatewayErrors.ForEmptyAnswerAsync);
         app.UseRequestSizeLimit();
         app.UseRateLimiter();
         app.MapGatewayHealth();

@@ -8,7 +8,7 @@ namespace Llo.Gateway;
 /// <summary>
 /// A fixed window of requests per client, where a client is its IP address (after trusted forwarded
 /// headers). Once identity is in place an authenticated client id becomes the key instead.
-/// Rejections are 429 with <c>Retry-After</c> and a ProblemDetails body. Health probes are never limited.
+/// Rejections are 429 with <c>Retry-After</c> and the platform's error shape. Health probes are never limited.
 /// </summary>
 public static class RateLimiting
 {
@@ -51,15 +51,6 @@ public static class RateLimiting
             ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
             : 1;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Te veel verzoeken",
-                Detail = $"Probeer het over {retryAfter} seconden opnieuw.",
-            },
-        });
+        await GatewayErrors.TooManyRequestsAsync(context, retryAfter);
     }
 }

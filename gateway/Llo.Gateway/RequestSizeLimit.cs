@@ -1,9 +1,9 @@
 namespace Llo.Gateway;
 
 /// <summary>
-/// Request bodies above <c>Gateway:MaxRequestBodySize</c> get 413 with ProblemDetails. A declared
+/// Request bodies above <c>Gateway:MaxRequestBodySize</c> get 413 in the platform's error shape. A declared
 /// Content-Length is refused before anything is forwarded; a chunked body is cut off by Kestrel's limit
-/// while it streams, which YARP answers with 413 and the status-code pages give the ProblemDetails body.
+/// while it streams, which YARP answers with 413 and the status-code pages give it the same body.
 /// </summary>
 public static class RequestSizeLimit
 {
@@ -21,25 +21,10 @@ public static class RequestSizeLimit
         {
             if (context.Request.ContentLength > limit)
             {
-                await WriteTooLargeAsync(context, limit);
+                await GatewayErrors.TooLargeAsync(context, limit);
                 return;
             }
             await next(context);
-        });
-    }
-
-    private static ValueTask WriteTooLargeAsync(HttpContext context, long limit)
-    {
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status413PayloadTooLarge,
-                Title = "Verzoek te groot",
-                Detail = $"Het verzoek mag hoogstens {limit} bytes bevatten.",
-            },
         });
     }
 }

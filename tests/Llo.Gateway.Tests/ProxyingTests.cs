@@ -7,6 +7,20 @@ namespace Llo.Gateway.Tests;
 public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     [Fact]
+    public async Task A_path_of_no_service_is_404_in_the_one_error_shape_in_Dutch()
+    {
+        using var client = fixture.Gateway.CreateClient();
+
+        using var response = await client.GetAsync("/api/geen-dienst/v1/dingen");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = await response.Content.ReadFromJsonAsync<ErrorStatus>();
+        Assert.Equal(5, error!.Code); // NOT_FOUND
+        Assert.Contains("Dit pad bestaat niet", error.Message);
+    }
+
+    [Fact]
     public async Task A_JSON_request_under_api_inventory_reaches_the_service_with_its_path_and_query_kept()
     {
         using var client = fixture.Gateway.CreateClient();

@@ -6,7 +6,7 @@ namespace Llo.Gateway.Tests;
 public sealed class RateLimitingTests
 {
     [Fact]
-    public async Task A_client_over_its_limit_gets_429_with_Retry_After_and_ProblemDetails_while_health_stays_reachable()
+    public async Task A_client_over_its_limit_gets_429_with_Retry_After_in_the_one_error_shape_while_health_stays_reachable()
     {
         await using var backend = await EchoBackend.StartAsync();
         var settings = GatewayServer.InventoryAt(backend.HttpUrl, backend.GrpcUrl);
@@ -26,8 +26,10 @@ public sealed class RateLimitingTests
         var retryAfter = rejected.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
-        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(429, (await rejected.Content.ReadFromJsonAsync<Problem>())!.Status);
+        Assert.Equal("application/json", rejected.Content.Headers.ContentType?.MediaType);
+        var error = await rejected.Content.ReadFromJsonAsync<ErrorStatus>();
+        Assert.Equal(8, error!.Code); // RESOURCE_EXHAUSTED
+        Assert.Contains("Te veel verzoeken", error.Message);
 
         using var health = await client.GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);

@@ -8,16 +8,17 @@ public sealed class RequestSizeLimitTests(GatewayFixture fixture) : IClassFixtur
     private const int Limit = 1024 * 1024; // appsettings.json default
 
     [Fact]
-    public async Task A_body_declared_larger_than_the_limit_is_refused_with_413_ProblemDetails()
+    public async Task A_body_declared_larger_than_the_limit_is_refused_with_413_in_the_one_error_shape()
     {
         using var client = fixture.Gateway.CreateClient();
 
         using var response = await client.PostAsync("/api/inventory/v1/projects", new ByteArrayContent(new byte[Limit + 1]));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<Problem>();
-        Assert.Equal(413, problem!.Status);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var error = await response.Content.ReadFromJsonAsync<ErrorStatus>();
+        Assert.Equal(8, error!.Code); // RESOURCE_EXHAUSTED
+        Assert.Contains("te groot", error.Message);
     }
 
     [Fact]
@@ -30,7 +31,8 @@ public sealed class RequestSizeLimitTests(GatewayFixture fixture) : IClassFixtur
         using var response = await client.PostAsync("/api/inventory/v1/projects", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(8, (await response.Content.ReadFromJsonAsync<ErrorStatus>())!.Code);
     }
 
     [Fact]
@@ -51,4 +53,5 @@ public sealed class RequestSizeLimitTests(GatewayFixture fixture) : IClassFixtur
     }
 }
 
-internal sealed record Problem(int Status, string? Title, string? Detail);
+/// <summary>The platform's one error shape: the JSON of google.rpc.Status.</summary>
+internal sealed record ErrorStatus(int Code, string Message);
