@@ -12,7 +12,7 @@ namespace Llo.Inventory.Api.Overlaps;
 /// late; all of them every few minutes) and reads and analyses only rows with a new version; when the analyser
 /// changes (the word list and ESCO finished loading) it analyses everything again.
 /// </summary>
-public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage language)
+public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage language, TimeProvider time)
 {
     /// <summary>A write stamps updated_at just before it commits; rows stamped this long before the newest seen are read again.</summary>
     private static readonly TimeSpan LateCommitMargin = TimeSpan.FromSeconds(5);
@@ -118,7 +118,7 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
                 Reanalyse(analyser);
             }
 
-            var full = _lastFullSync is not { } last || DateTimeOffset.UtcNow - last > FullSyncInterval;
+            var full = _lastFullSync is not { } last || time.GetUtcNow() - last > FullSyncInterval;
             var since = full ? null : _seenUpTo - LateCommitMargin;
             var stale = new List<Guid>();
             var changes = new List<(Guid Id, Entry? Entry)>();
@@ -149,7 +149,7 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
             {
                 // A full pass also forgets rows that are gone, and heals a change a late commit hid from the margin.
                 changes.AddRange(_entries.Keys.Where(id => !seen.Contains(id)).Select(id => (id, (Entry?)null)));
-                _lastFullSync = DateTimeOffset.UtcNow;
+                _lastFullSync = time.GetUtcNow();
             }
 
             if (stale.Count > 0)
