@@ -89,6 +89,37 @@ public sealed class OverlapScorerTests
     }
 
     [Fact]
+    public void Two_shared_words_count_in_full_for_a_two_word_draft_and_in_half_for_a_longer_one()
+    {
+        var statistics = Statistics();
+        var existing = Profile(["zorgcampus", "woord1"]);
+
+        var shortDraft = OverlapScorer.Score(Profile(["zorgcampus", "woord1"]), existing, statistics);
+        var longDraft = OverlapScorer.Score(Profile(["zorgcampus", "woord1", "woord2", "woord3", "woord4", "woord5"]), existing, statistics);
+
+        // The long draft's cosine (2 of 6 equally rare words) already saturates; only the count of shared words holds it back.
+        Assert.Equal(1.0, shortDraft.Score);
+        Assert.Equal(0.5, longDraft.Score);
+    }
+
+    [Fact]
+    public void A_shared_municipality_of_the_region_counts_as_a_part_of_a_word()
+    {
+        static OverlapProfile WithMaassluis(params string[] terms) => new(
+            new AnalysedText(new Dictionary<string, TermHit>(terms.ToDictionary(t => t, t => new TermHit(t, 1.0)))
+            {
+                ["maassluis"] = new("Maassluis", 1.0),
+            }),
+            [], [], null, [], null, null);
+
+        var score = OverlapScorer.Score(
+            WithMaassluis("zorgcampus", "woord1", "woord2", "woord3", "woord4"), WithMaassluis("zorgcampus", "woord1", "woord2"), Statistics());
+
+        // Four shared words, one of them the municipality: 3.3 of the 4 needed.
+        Assert.Equal(0.825, score.Score);
+    }
+
+    [Fact]
     public void A_shared_concept_is_named_with_both_words()
     {
         var draft = new OverlapProfile(new AnalysedText(new Dictionary<string, TermHit>

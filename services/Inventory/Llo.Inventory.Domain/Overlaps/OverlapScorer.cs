@@ -7,7 +7,8 @@ namespace Llo.Inventory.Domain.Overlaps;
 /// <list type="bullet">
 /// <item>0.50 the text: cosine of the IDF-weighted terms (stems, compound parts, synonym concepts), saturating at
 ///   <see cref="FullTextSimilarity"/> because two texts by different people never share every word; an existing
-///   project's description can add shared terms but does not lengthen its vector;</item>
+///   project's description can add shared terms but does not lengthen its vector; scaled down while fewer than
+///   <see cref="FullEvidenceWords"/> of the draft's words are shared;</item>
 /// <item>0.10 a shared focus line (there are only three, so it is weak evidence);</item>
 /// <item>0.10 a shared sector;</item>
 /// <item>0.10 the same campus;</item>
@@ -41,6 +42,13 @@ public static class OverlapScorer
     /// </summary>
     public const double RelativeCutoff = 0.6;
 
+    /// <summary>
+    /// How many of the draft's words (a compound's part counts <c>0.3</c>, a synonym concept like a word) a project must
+    /// share before its text counts in full. Two texts that share only two telling words ("haven", "Maassluis") are
+    /// more often neighbours than twins, however rare those words are; a short draft needs only what it has.
+    /// </summary>
+    public const double FullEvidenceWords = 4;
+
     private const int MaxTermsInReason = 5;
     private const int MaxConceptsInReason = 3;
 
@@ -53,8 +61,9 @@ public static class OverlapScorer
         private readonly OverlapProfile _draft;
         private readonly TermStatistics _statistics;
         private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
-        private readonly (string Term, double Weight, double Idf)[] _terms;
+        private readonly (string Term, double Weight, double Idf, double Words)[] _terms;
         private readonly double _norm;
+        private readonly double _wordsNeeded;
         private readonly double _filledWeight;
 
         public Check(OverlapProfile draft, TermStatistics statistics)
@@ -66,7 +75,8 @@ public static class OverlapScorer
                 _weights[term] = hit.Weight * statistics.Idf(term);
             }
 
-            _terms = _weights.Select(w => (w.Key, w.Value, statistics.Idf(w.Key))).ToArray();
+            _terms = _weights.Select(w => (w.Key, w.Value, statistics.Idf(w.Key), WordCount(draft.Text.Terms[w.Key]))).ToArray();
+            _wordsNeeded = Math.Min(FullEvidenceWords, _terms.Sum(t => t.Words));
             _norm = Math.Sqrt(_weights.Values.Sum(w => w * w));
             _filledWeight = (draft.Text.IsEmpty ? 0 : TextWeight)
                 + (draft.FocusLines.Count > 0 ? FocusLineWeight : 0)
@@ -199,13 +209,15 @@ public static class OverlapScorer
             }
 
             double dot = 0;
+            double sharedWords = 0;
             List<(string Term, double Contribution)>? shared = null;
-            foreach (var (term, draftWeight, idf) in _terms)
+            foreach (var (term, draftWeight, idf, wordCount) in _terms)
             {
                 if (existing.Text.Terms.TryGetValue(term, out var hit))
                 {
                     var contribution = draftWeight * hit.Weight * idf;
                     dot += contribution;
+                    sharedWords += wordCount;
                     if (reasons is not null)
                     {
                         (shared ??= []).Add((term, contribution));
@@ -220,7 +232,7 @@ public static class OverlapScorer
 
             // Description-only terms add to the dot product but not to the norm, so the ratio can pass 1: capped.
             var cosine = Math.Min(1, dot / (_norm * existingNorm));
-            var evidence = TextWeight * Math.Min(1.0, cosine / FullTextSimilarity);
+            var evidence = TextWeight * Math.Min(1.0, cosine / FullTextSimilarity) * Math.Min(1.0, sharedWords / _wordsNeeded);
             if (reasons is null)
             {
                 return evidence;
@@ -271,6 +283,18 @@ public static class OverlapScorer
 
         return Math.Sqrt(squares);
     }
+
+    /// <summary>
+    /// A term's share of a whole word: a compound's part is a fraction of one, a description word less than a title word.
+    /// The region's own municipalities count as a part: half the projects name one, so sharing one says little.
+    /// </summary>
+    private static double WordCount(TermHit hit) =>
+        RegionMunicipalities.Contains(OverlapTextAnalyser.Normalise(hit.Word)) ? PlaceNameWord : Math.Min(1.0, hit.Weight);
+
+    private const double PlaceNameWord = 0.3;
+
+    /// <summary>The Waterweg region's municipalities (DESIGN.md §1): in this region they are common words, not telling ones.</summary>
+    private static readonly HashSet<string> RegionMunicipalities = new(StringComparer.Ordinal) { "schiedam", "vlaardingen", "maassluis" };
 
     public static bool PeriodsOverlap(OverlapProfile a, OverlapProfile b)
     {

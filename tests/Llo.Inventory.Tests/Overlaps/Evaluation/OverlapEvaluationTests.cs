@@ -14,7 +14,7 @@ namespace Llo.Inventory.Tests.Overlaps.Evaluation;
 public sealed class OverlapEvaluationTests(SeededInventoryHost host, ITestOutputHelper output) : IClassFixture<SeededInventoryHost>
 {
     public const double RecallFloor = 0.95;
-    public const double PrecisionFloor = 0.8;
+    public const double PrecisionFloor = 0.9;
 
     [Fact]
     public async Task Paraphrased_twins_are_found_and_unrelated_drafts_are_not_flagged_on_both_parts_of_the_evaluation_set()
