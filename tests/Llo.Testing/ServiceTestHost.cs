@@ -31,7 +31,31 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        var (httpPort, grpcPort) = (FreePort(), FreePort());
+        for (var attempt = 1; ; attempt++)
+        {
+            var (httpPort, grpcPort) = (FreePort(), FreePort());
+            var app = Build(Arguments(httpPort, grpcPort));
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another process (an outgoing connection, the end-to-end tests' orchestrator) took a port between
+                // choosing and binding it: the assemblies run at the same time. Choose again.
+                await app.DisposeAsync();
+                continue;
+            }
+
+            _app = app;
+            Json = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+            Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+            return;
+        }
+    }
+
+    private string[] Arguments(int httpPort, int grpcPort)
+    {
         var settings = new Dictionary<string, string>(Settings)
         {
             [$"ConnectionStrings:{connectionName}"] = Database.ConnectionString,
@@ -42,11 +66,7 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
             ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        _app = Build(settings.Select(s => $"--{s.Key}={s.Value}").ToArray());
-        await _app.StartAsync();
-
-        Json = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-        Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        return settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
     }
 
     public async Task DisposeAsync()

@@ -293,8 +293,9 @@ public static class OverlapScorer
 
     private const double PlaceNameWord = 0.3;
 
-    /// <summary>The Waterweg region's municipalities (DESIGN.md §1): in this region they are common words, not telling ones.</summary>
-    private static readonly HashSet<string> RegionMunicipalities = new(StringComparer.Ordinal) { "schiedam", "vlaardingen", "maassluis" };
+    /// <summary>The Waterweg region's municipalities (<see cref="Region"/>): in this region they are common words, not telling ones.</summary>
+    private static readonly HashSet<string> RegionMunicipalities =
+        Region.Municipalities.Select(OverlapTextAnalyser.Normalise).ToHashSet(StringComparer.Ordinal);
 
     public static bool PeriodsOverlap(OverlapProfile a, OverlapProfile b)
     {
