@@ -137,7 +137,7 @@ public sealed class ScalingServiceTests(InventoryHost host) : IClassFixture<Inve
 
         var again = await host.Json.PostAsJsonAsync(decide, new { decision = "SCALING_DECISION_APPROVED", decidedOn = "2022-06-02" });
 
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // the proposal's state forbids it: FailedPrecondition
         Assert.Equal("Pilot", (await ProjectRows.StatusAsync(host.Database, projectId)).Status);
         Assert.Single(await ProjectRows.OutboxAsync(host.Database, "inventory.scaling-decided"), p => p.Contains(id));
     }
@@ -153,7 +153,7 @@ public sealed class ScalingServiceTests(InventoryHost host) : IClassFixture<Inve
             host.Json.PostAsJsonAsync(decide, new { decision = "SCALING_DECISION_APPROVED", decidedOn = "2022-06-01" }),
             host.Json.PostAsJsonAsync(decide, new { decision = "SCALING_DECISION_DECLINED", decidedOn = "2022-06-01", reason = "Nee" }));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
         Assert.Single(await ProjectRows.OutboxAsync(host.Database, "inventory.scaling-decided"), p => p.Contains(id));
     }
 

@@ -88,7 +88,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         var proposal = await ScalingStore.LockAsync(tx, projectId, id, ct) ?? throw Resource.ScalingProposal.NotFound(id);
         if (proposal.Decision is { } earlier)
         {
-            throw new RpcException(new Status(StatusCode.Aborted,
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"Over dit voorstel is al besloten ({ScalingRules.Dutch(earlier)} op {proposal.DecidedOn:yyyy-MM-dd}); dien zo nodig een nieuw voorstel in."));
         }
 
