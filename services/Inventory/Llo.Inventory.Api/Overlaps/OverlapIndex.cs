@@ -10,7 +10,8 @@ namespace Llo.Inventory.Api.Overlaps;
 /// so a check scores thousands of projects without a query per word. Before each check it reads the ids and versions
 /// of the projects changed since the last one (by <c>updated_at</c>, with a margin for transactions that committed
 /// late; all of them every few minutes) and reads and analyses only rows with a new version; when the analyser
-/// changes (the word list and ESCO finished loading) it analyses everything again.
+/// changes (the word list and ESCO finished loading) it analyses everything again. An inverted index from terms to
+/// projects (<see cref="Postings"/>) lets a check score only the projects that share a term (or a sector, campus or partner) with the draft.
 /// </summary>
 public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage language, TimeProvider time)
 {
@@ -26,6 +27,10 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<Guid, Entry> _entries = [];
+    private readonly Postings _terms = new(StringComparer.Ordinal);
+
+    /// <summary>Sectors, campus and partners, compared as <see cref="OverlapScorer"/> compares them (ignoring case).</summary>
+    private readonly Postings _fields = new(StringComparer.OrdinalIgnoreCase);
     private TermStatistics _statistics = new();
     private OverlapTextAnalyser? _analyser;
     private DateTimeOffset? _seenUpTo;
@@ -75,7 +80,7 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
             var text = _analyser!.Analyse(draft.Title, draft.Summary, draft.Description);
             var check = new OverlapScorer.Check(Profile(text, draft), _statistics);
             var ranked = new List<(Guid Id, Entry Entry, double Norm, double Score)>();
-            foreach (var (id, entry) in _entries)
+            foreach (var (id, entry) in Candidates(check, draft, text, minimum))
             {
                 if (id == exclude)
                 {
@@ -101,6 +106,35 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
             _lock.ExitReadLock();
         }
     }
+
+    /// <summary>
+    /// The projects that can reach <paramref name="minimum"/>: a project sharing no term or concept with the draft gets
+    /// no text evidence, so only those sharing one are scored, plus those sharing a sector, campus or partner when
+    /// these could reach it without text, and all when even focus line and period could.
+    /// </summary>
+    private IEnumerable<KeyValuePair<Guid, Entry>> Candidates(OverlapScorer.Check check, ProjectData draft, AnalysedText text, double minimum)
+    {
+        if (check.CanReachWithoutSharedText(minimum, sharingSectorCampusOrPartner: false))
+        {
+            return _entries;
+        }
+
+        var ids = _terms.Sharing(text.Terms.Keys);
+        if (check.CanReachWithoutSharedText(minimum, sharingSectorCampusOrPartner: true))
+        {
+            ids.UnionWith(_fields.Sharing(FieldKeys(draft.Sectors, draft.Campus, draft.Partners.Select(p => p.Organisation))));
+        }
+
+        return ids.Select(id => new KeyValuePair<Guid, Entry>(id, _entries[id]));
+    }
+
+    /// <summary>Sectors and partners are compared trimmed, the campus as written; the prefixes keep the three apart.</summary>
+    private static IEnumerable<string> FieldKeys(IEnumerable<string> sectors, string? campus, IEnumerable<string> partners) =>
+        sectors.Select(s => "s:" + s.Trim())
+            .Concat(string.IsNullOrEmpty(campus) ? [] : ["c:" + campus])
+            .Concat(partners.Select(p => "p:" + p.Trim()));
+
+    private static IEnumerable<string> FieldKeys(OverlapProfile profile) => FieldKeys(profile.Sectors, profile.Campus, profile.Partners);
 
     public async Task RefreshAsync(CancellationToken ct)
     {
@@ -206,12 +240,16 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
                 if (_entries.Remove(id, out var old))
                 {
                     _statistics.Remove(old.Profile.Text);
+                    _terms.Remove(id, old.Profile.Text.Terms.Keys);
+                    _fields.Remove(id, FieldKeys(old.Profile));
                 }
 
                 if (entry is not null)
                 {
                     _entries[id] = entry;
                     _statistics.Add(entry.Profile.Text);
+                    _terms.Add(id, entry.Profile.Text.Terms.Keys);
+                    _fields.Add(id, FieldKeys(entry.Profile));
                 }
             }
         }
@@ -234,9 +272,13 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
         try
         {
             _entries.Clear();
+            _terms.Clear();
+            _fields.Clear();
             foreach (var (id, entry) in entries)
             {
                 _entries[id] = entry;
+                _terms.Add(id, entry.Profile.Text.Terms.Keys);
+                _fields.Add(id, FieldKeys(entry.Profile));
             }
 
             _statistics = statistics;

@@ -86,6 +86,34 @@ public static class OverlapScorer
                 + (draft.Partners.Count > 0 ? PartnersWeight : 0);
         }
 
+        /// <summary>
+        /// Whether a project could score <paramref name="minimum"/> at best while it shares no term with the draft (the
+        /// text then gives nothing) and, unless <paramref name="sharingSectorCampusOrPartner"/>, no sector, campus or
+        /// partner either. Lets a caller score only the projects that share something, without changing which reach it.
+        /// </summary>
+        public bool CanReachWithoutSharedText(double minimum, bool sharingSectorCampusOrPartner)
+        {
+            if (minimum <= 0)
+            {
+                return true;
+            }
+
+            if (_filledWeight == 0)
+            {
+                return false;
+            }
+
+            var best = (_draft.FocusLines.Count > 0 ? FocusLineWeight : 0) + (_draft.StartDate is null ? 0 : PeriodWeight);
+            if (sharingSectorCampusOrPartner)
+            {
+                best += (_draft.Sectors.Count > 0 ? SectorWeight : 0)
+                    + (string.IsNullOrEmpty(_draft.Campus) ? 0 : CampusWeight)
+                    + (_draft.Partners.Count > 0 ? PartnersWeight : 0);
+            }
+
+            return Math.Round(Math.Clamp(best / _filledWeight, 0, 1), 3) >= minimum;
+        }
+
         /// <summary>The score with its reasons.</summary>
         public OverlapScore Score(OverlapProfile existing) => Score(existing, TextNorm(existing.Text, _statistics));
 
