@@ -52,11 +52,4 @@ public sealed class Page
     /// <summary>The token of the page after this one, or "" when this one reaches the end.</summary>
     public string NextToken(int returned, int total) =>
         (long)Offset + returned < total ? PageToken.Encode(Offset + returned, _fingerprint) : "";
-
-    /// <summary>
-    /// How many rows match in all. A list reads it with <c>count(*) OVER ()</c> on its rows; a page past the end has
-    /// no row to carry it, so then <paramref name="count"/> asks again (otherwise total_size would say 0).
-    /// </summary>
-    public async Task<int> TotalAsync(int returned, long totalOnRows, Func<Task<long>> count) =>
-        (int)(returned == 0 && Offset > 0 ? await count() : totalOnRows);
 }
