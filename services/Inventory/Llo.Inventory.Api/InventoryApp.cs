@@ -30,6 +30,7 @@ public static class InventoryApp
 
         builder.Services.AddSingleton<ProjectSearch>();
         builder.Services.AddSingleton<OverlapLanguage>().AddSingleton<OverlapIndex>().AddSingleton<OverlapFinder>();
+        builder.Services.AddHostedService<OverlapIndexWarmUp>(); // after the schema and the demo data it reads
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Llo.Inventory.Domain.Overlaps;
+using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Domain.Projects;
+using Llo.Persistence;
 using Npgsql;
 
 namespace Llo.Inventory.Api.Overlaps;
@@ -23,6 +24,9 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
 
     /// <summary>How long the first check waits for the word list and ESCO, so early answers match later ones.</summary>
     private static readonly TimeSpan FirstCheckWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>From this many candidates the ranking uses every core: a check of 10,000 projects is mostly this loop.</summary>
+    private const int ParallelFrom = 2_000;
 
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private readonly ReaderWriterLockSlim _lock = new();
@@ -79,21 +83,10 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
         {
             var text = _analyser!.Analyse(draft.Title, draft.Summary, draft.Description);
             var check = new OverlapScorer.Check(Profile(text, draft), _statistics);
-            var ranked = new List<(Guid Id, Entry Entry, double Norm, double Score)>();
-            foreach (var (id, entry) in Candidates(check, draft, text, minimum))
-            {
-                if (id == exclude)
-                {
-                    continue;
-                }
-
-                var norm = entry.Norm(_statistics);
-                var score = check.Rank(entry.Profile, norm);
-                if (score >= minimum)
-                {
-                    ranked.Add((id, entry, norm, score));
-                }
-            }
+            var candidates = Candidates(check, draft, text, minimum).Where(c => c.Key != exclude).ToList();
+            var ranked = candidates.Count >= ParallelFrom
+                ? candidates.AsParallel().Select(c => Ranked(check, c)).Where(r => r.Score >= minimum).ToList()
+                : candidates.Select(c => Ranked(check, c)).Where(r => r.Score >= minimum).ToList();
 
             return ranked
                 .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.Title, StringComparer.Ordinal).ThenBy(r => r.Id)
@@ -105,6 +98,12 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
         {
             _lock.ExitReadLock();
         }
+    }
+
+    private (Guid Id, Entry Entry, double Norm, double Score) Ranked(OverlapScorer.Check check, KeyValuePair<Guid, Entry> candidate)
+    {
+        var norm = candidate.Value.Norm(_statistics);
+        return (candidate.Key, candidate.Value, norm, check.Rank(candidate.Value.Profile, norm));
     }
 
     /// <summary>
@@ -157,25 +156,21 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
             var stale = new List<Guid>();
             var changes = new List<(Guid Id, Entry? Entry)>();
             var seen = new HashSet<Guid>();
-            await using (var command = dataSource.CreateCommand(
-                "SELECT id, version, archived, updated_at FROM projects WHERE @since::timestamptz IS NULL OR updated_at > @since"))
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var changed = await Rows.QueryAsync<ChangedRow>(connection, null,
+                "SELECT id, version, archived, updated_at FROM projects WHERE @since::timestamptz IS NULL OR updated_at > @since",
+                new { since }, ct);
+            foreach (var row in changed)
             {
-                command.Parameters.AddWithValue("since", NpgsqlTypes.NpgsqlDbType.TimestampTz, since is { } s ? s : DBNull.Value);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
+                _seenUpTo = _seenUpTo is { } upTo && upTo > row.UpdatedAt ? upTo : row.UpdatedAt;
+                seen.Add(row.Id);
+                if (row.Archived)
                 {
-                    var id = reader.GetGuid(0);
-                    var updatedAt = reader.GetFieldValue<DateTimeOffset>(3);
-                    _seenUpTo = _seenUpTo is { } upTo && upTo > updatedAt ? upTo : updatedAt;
-                    seen.Add(id);
-                    if (reader.GetBoolean(2))
-                    {
-                        changes.Add((id, null));
-                    }
-                    else if (!_entries.TryGetValue(id, out var known) || known.Version != reader.GetInt64(1))
-                    {
-                        stale.Add(id);
-                    }
+                    changes.Add((row.Id, null));
+                }
+                else if (!_entries.TryGetValue(row.Id, out var known) || known.Version != row.Version)
+                {
+                    stale.Add(row.Id);
                 }
             }
 
@@ -188,19 +183,8 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
 
             if (stale.Count > 0)
             {
-                await using var command = dataSource.CreateCommand(
-                    """
-                    SELECT id, version, archived, title, summary, description, focus_lines, sectors, campus, partners,
-                           start_date, end_date
-                    FROM projects
-                    WHERE id = ANY (@ids) AND NOT archived
-                    """);
-                command.Parameters.AddWithValue("ids", stale.ToArray());
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    changes.Add((reader.GetGuid(0), Read(reader, reader.GetInt64(1), analyser)));
-                }
+                changes.AddRange((await ProjectStore.FindActiveAsync(connection, [.. stale], ct))
+                    .Select(project => (project.Id, (Entry?)Read(project, analyser))));
             }
 
             if (changes.Count > 0)
@@ -214,20 +198,19 @@ public sealed class OverlapIndex(NpgsqlDataSource dataSource, OverlapLanguage la
         }
     }
 
-    private static Entry Read(NpgsqlDataReader reader, long version, OverlapTextAnalyser analyser)
+    private static Entry Read(StoredProject project, OverlapTextAnalyser analyser)
     {
-        var (title, summary, description) = (reader.GetString(3), reader.GetString(4), reader.GetString(5));
-        var partners = JsonSerializer.Deserialize<List<JsonElement>>(reader.GetString(9))!
-            .Select(p => p.GetProperty("organisation").GetString() ?? "").ToList();
-        var profile = new OverlapProfile(
-            analyser.Analyse(title, summary, description),
-            reader.GetFieldValue<string[]>(6).Select(Enum.Parse<FocusLine>).ToList(),
-            reader.GetFieldValue<string[]>(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8),
-            partners,
-            reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10),
-            reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11));
-        return new Entry(version, title, summary, description, profile);
+        var data = project.Data;
+        return new Entry(project.Version, data.Title, data.Summary, data.Description, Profile(analyser.Analyse(data.Title, data.Summary, data.Description), data));
+    }
+
+    /// <summary>What the refresh reads of every changed row.</summary>
+    private sealed class ChangedRow
+    {
+        public Guid Id { get; init; }
+        public long Version { get; init; }
+        public bool Archived { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
     }
 
     private void Apply(List<(Guid Id, Entry? Entry)> changes)

@@ -38,6 +38,11 @@ public static class ProjectStore
         (await Rows.FindAsync<Row>(connection, null, $"SELECT {Columns} FROM projects WHERE id = @id", new { id }, ct))?.ToStored();
 
     /// <summary>The project locked for the rest of <paramref name="tx"/>, or null.</summary>
+    /// <summary>The projects of <paramref name="ids"/> that are not archived (the overlap index reads its changed rows so).</summary>
+    public static async Task<IReadOnlyList<StoredProject>> FindActiveAsync(NpgsqlConnection connection, Guid[] ids, CancellationToken ct) =>
+        (await Rows.QueryAsync<Row>(connection, null, $"SELECT {Columns} FROM projects WHERE id = ANY (@ids) AND NOT archived", new { ids }, ct))
+            .Select(row => row.ToStored()).ToList();
+
     public static async Task<StoredProject?> LockAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         (await Rows.FindForUpdateAsync<Row>(tx, $"SELECT {Columns} FROM projects WHERE id = @id", new { id }, ct))?.ToStored();
 

@@ -1,0 +1,25 @@
+namespace Llo.Inventory.Api.Overlaps;
+
+/// <summary>
+/// Builds the overlap index right after start, so the first partner who checks a draft does not wait the seconds it
+/// takes to read and analyse every project. A failure here only costs that wait: the first check builds it instead.
+/// </summary>
+public sealed class OverlapIndexWarmUp(OverlapIndex index, ILogger<OverlapIndexWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await index.RefreshAsync(stoppingToken);
+            logger.LogInformation("Overlap index ready with {Count} projects", index.Count);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Overlap index not built at start ({Error}); the first check builds it", exception.GetType().Name);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before the index was built is fine.
+        }
+    }
+}
