@@ -63,6 +63,8 @@ internal sealed class EventConsumer(
         while (!ct.IsCancellationRequested)
         {
             IChannel? channel = null;
+            Task? processing = null;
+            Action? completeDeliveries = null;
             try
             {
                 if (!schemaReady)
@@ -85,9 +87,19 @@ internal sealed class EventConsumer(
                     if (connection.IsOpen && args.Initiator != ShutdownInitiator.Application) closed.TrySetResult();
                     return Task.CompletedTask;
                 };
-                var consumer = new AsyncEventingBasicConsumer(channel);
+                // Deliveries wait in a local queue (at most the prefetch) for one loop that handles them in batches.
+                var deliveries = System.Threading.Channels.Channel.CreateUnbounded<Delivery>(
+                    new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
                 var open = channel;
-                consumer.ReceivedAsync += (_, delivery) => HandleDeliveryAsync(open, subscription, delivery, ct);
+                processing = ProcessAsync(open, subscription, deliveries.Reader, ct);
+                completeDeliveries = () => deliveries.Writer.TryComplete();
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += (_, delivery) =>
+                {
+                    // The body is the client's rented memory, valid only during this callback: keep a copy.
+                    deliveries.Writer.TryWrite(new Delivery(delivery.DeliveryTag, delivery.BasicProperties, delivery.Body.ToArray()));
+                    return Task.CompletedTask;
+                };
                 // The broker cancels the consumer when someone deletes the queue: declare it again and go on consuming.
                 consumer.UnregisteredAsync += (_, _) =>
                 {
@@ -119,6 +131,12 @@ internal sealed class EventConsumer(
             }
             finally
             {
+                completeDeliveries?.Invoke();
+                if (processing is not null)
+                {
+                    try { await processing; }
+                    catch (Exception ex) { logger.LogDebug(ex, "The delivery loop of {Queue} ended with an error", subscription.QueueName); }
+                }
                 if (channel is not null)
                 {
                     try { await channel.DisposeAsync(); }
@@ -128,37 +146,178 @@ internal sealed class EventConsumer(
         }
     }
 
-    private async Task HandleDeliveryAsync(IChannel channel, Subscription subscription, BasicDeliverEventArgs delivery, CancellationToken ct)
+    /// <summary>A delivery as the loop keeps it: the tag, the properties and a copy of the body.</summary>
+    private sealed record Delivery(ulong Tag, IReadOnlyBasicProperties Properties, byte[] Body);
+
+    /// <summary>A delivery that passed the checks, waiting for its handler.</summary>
+    private sealed record Valid(Delivery Delivery, Envelope Envelope, IntegrationEvent Event);
+
+    private enum Outcome { Pending, Handled, Duplicate, Failed }
+
+    /// <summary>Handles what has arrived, up to the prefetch at a time, until the channel closes.</summary>
+    private async Task ProcessAsync(IChannel channel, Subscription subscription, System.Threading.Channels.ChannelReader<Delivery> reader, CancellationToken ct)
     {
-        try
+        var batch = new List<Delivery>(_options.Prefetch);
+        while (await reader.WaitToReadAsync(ct))
         {
-            await HandleDeliveryCoreAsync(channel, subscription, delivery, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // Whatever went wrong, the message must not sit unacknowledged in a prefetch slot until the channel closes.
-            logger.LogError("Unexpected {Error} while handling a message from {Queue}; dead-lettering it", ex.GetType().Name, subscription.QueueName);
-            await DeadLetterAsync(channel, delivery, subscription.QueueName, delivery.BasicProperties.Type ?? "(none)",
-                delivery.BasicProperties.MessageId ?? "(none)", 0, "an unexpected error");
+            batch.Clear();
+            while (batch.Count < _options.Prefetch && reader.TryRead(out var delivery)) batch.Add(delivery);
+            var settled = new HashSet<ulong>();
+            try
+            {
+                await HandleBatchAsync(channel, subscription, batch, settled, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Shutting down: the broker redelivers the unacknowledged messages to the next consumer.
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong, a message must not sit unacknowledged in a prefetch slot until the channel closes.
+                logger.LogError("Unexpected {Error} while handling messages from {Queue}; dead-lettering the unsettled ones",
+                    ex.GetType().Name, subscription.QueueName);
+                foreach (var delivery in batch.Where(d => !settled.Contains(d.Tag)))
+                {
+                    await DeadLetterAsync(channel, delivery, subscription.QueueName, delivery.Properties.Type ?? "(none)",
+                        delivery.Properties.MessageId ?? "(none)", 0, "an unexpected error");
+                }
+            }
         }
     }
 
-    private async Task HandleDeliveryCoreAsync(IChannel channel, Subscription subscription, BasicDeliverEventArgs delivery, CancellationToken ct)
+    /// <summary>
+    /// Dead-letters what is not what the subscription expects, then handles the rest in order in one database
+    /// transaction, each message in its own savepoint (a handler's failure undoes only its own writes), and commits
+    /// once: a commit waits for a disk sync, so one per message would cap a consumer at a few hundred a second.
+    /// Only after the commit are the messages acknowledged, and the failed ones sent to their retry queue.
+    /// </summary>
+    private async Task HandleBatchAsync(IChannel channel, Subscription subscription, List<Delivery> batch, HashSet<ulong> settled, CancellationToken ct)
     {
         var queue = subscription.QueueName;
-        var envelope = Envelope.TryRead(delivery.BasicProperties, time.GetUtcNow(), out var problem);
-        if (envelope is null)
+        var valid = new List<Valid>(batch.Count);
+        foreach (var delivery in batch)
         {
-            await DeadLetterAsync(channel, delivery, queue, delivery.BasicProperties.Type ?? "(none)", delivery.BasicProperties.MessageId ?? "(none)", 0, problem);
-            return;
-        }
-        if (envelope.Type != subscription.Event.Type || envelope.Version != subscription.Event.Version)
-        {
-            await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), 0,
-                $"the subscription takes {subscription.Event.Type} version {subscription.Event.Version} only");
-            return;
+            var envelope = Envelope.TryRead(delivery.Properties, time.GetUtcNow(), out var problem);
+            if (envelope is null)
+            {
+                await DeadLetterAsync(channel, delivery, queue, delivery.Properties.Type ?? "(none)", delivery.Properties.MessageId ?? "(none)", 0, problem);
+            }
+            else if (envelope.Type != subscription.Event.Type || envelope.Version != subscription.Event.Version)
+            {
+                await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), 0,
+                    $"the subscription takes {subscription.Event.Type} version {subscription.Event.Version} only");
+            }
+            else if (Deserialize(subscription, delivery.Body) is not { } evt)
+            {
+                // A body that does not parse will not parse on a retry either.
+                await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), envelope.Attempt,
+                    "a body that is not a valid event of its type");
+            }
+            else
+            {
+                valid.Add(new Valid(delivery, envelope, evt));
+                continue;
+            }
+            settled.Add(delivery.Tag);
         }
 
+        var outcomes = new Outcome[valid.Count];
+        var errors = new Exception?[valid.Count];
+        if (_inbox is null)
+        {
+            for (var i = 0; i < valid.Count; i++)
+            {
+                (outcomes[i], errors[i]) = await RunAsync(subscription, valid[i], null, ct);
+            }
+        }
+        else
+        {
+            await HandleInTransactionsAsync(subscription, valid, outcomes, errors, ct);
+        }
+
+        for (var i = 0; i < valid.Count; i++)
+        {
+            var (delivery, envelope) = (valid[i].Delivery, valid[i].Envelope);
+            if (outcomes[i] == Outcome.Failed)
+            {
+                await FailAsync(channel, delivery, envelope, queue, errors[i]!, ct);
+            }
+            else
+            {
+                await TryAsync(() => channel.BasicAckAsync(delivery.Tag, multiple: false, ct));
+                if (outcomes[i] == Outcome.Handled) metrics.Handled(queue, envelope.Type);
+                else logger.LogDebug("Message {MessageId} was already handled by {Queue}; acknowledging the duplicate", envelope.MessageId, queue);
+            }
+            settled.Add(delivery.Tag);
+        }
+    }
+
+    /// <summary>
+    /// Runs the pending messages' handlers in one transaction until it commits. A database that does not answer (to
+    /// open, claim, set or undo a savepoint, or commit) is not a handler's failure: the consumer waits for it and runs
+    /// the batch again, where the inbox turns what did commit into duplicates. A handler that ends or breaks the
+    /// transaction fails alone; the batch runs again without it.
+    /// </summary>
+    private async Task HandleInTransactionsAsync(Subscription subscription, List<Valid> valid, Outcome[] outcomes, Exception?[] errors, CancellationToken ct)
+    {
+        var queue = subscription.QueueName;
+        for (var failures = 1; outcomes.Any(o => o == Outcome.Pending);)
+        {
+            var tentative = (Outcome[])outcomes.Clone();
+            var tentativeErrors = (Exception?[])errors.Clone();
+            try
+            {
+                await using var connection = await _inbox!.OpenConnectionAsync(ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var broken = false;
+                for (var i = 0; i < valid.Count && !broken; i++)
+                {
+                    if (outcomes[i] != Outcome.Pending) continue;
+                    await ExecuteAsync(tx, "SAVEPOINT message", ct);
+                    if (!await Inbox.TryClaimAsync(tx, valid[i].Envelope.MessageId, queue, ct))
+                    {
+                        tentative[i] = Outcome.Duplicate;
+                        continue;
+                    }
+
+                    (tentative[i], tentativeErrors[i]) = await RunAsync(subscription, valid[i], tx, ct);
+                    if (tentative[i] == Outcome.Failed && tx.Connection is null)
+                    {
+                        // The handler ended the transaction: only its own failure is certain; the rest runs again.
+                        outcomes[i] = Outcome.Failed;
+                        errors[i] = tentativeErrors[i];
+                        broken = true;
+                    }
+                    else if (tentative[i] == Outcome.Failed)
+                    {
+                        await ExecuteAsync(tx, "ROLLBACK TO SAVEPOINT message", ct);
+                    }
+                }
+
+                if (broken) continue;
+                await tx.CommitAsync(ct);
+                Array.Copy(tentative, outcomes, outcomes.Length);
+                Array.Copy(tentativeErrors, errors, errors.Length);
+                if (failures > 1) logger.LogInformation("Database answers again; consumer of {Queue} resumes", queue);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                var delay = Backoff.Delay(failures++, _options.RetryDelay, _options.MaxRetryDelay);
+                logger.LogWarning("Database unavailable while handling messages from {Queue} ({Error}); not counted as an attempt, waiting {Delay}",
+                    queue, ex.GetType().Name, delay);
+                await Task.Delay(delay, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the handler of one message (in <paramref name="tx"/> when there is one) inside its span; Failed with the
+    /// error when it throws, ends the transaction, or swallows a database error that aborted it.
+    /// </summary>
+    private async Task<(Outcome, Exception?)> RunAsync(Subscription subscription, Valid message, NpgsqlTransaction? tx, CancellationToken ct)
+    {
+        var (queue, envelope) = (subscription.QueueName, message.Envelope);
         ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
         using var activity = MessagingMetrics.ActivitySource.StartActivity($"{queue} process", ActivityKind.Consumer, parent);
         activity?.SetTag("messaging.system", "rabbitmq");
@@ -167,104 +326,31 @@ internal sealed class EventConsumer(
         activity?.SetTag("llo.event.type", envelope.Type);
         activity?.SetTag("llo.attempt", envelope.Attempt);
 
-        if (Deserialize(subscription, delivery.Body) is not { } evt)
-        {
-            // A body that does not parse will not parse on a retry either.
-            activity?.SetStatus(ActivityStatusCode.Error, nameof(JsonException));
-            await DeadLetterAsync(channel, delivery, queue, envelope.Type, envelope.MessageId.ToString(), envelope.Attempt,
-                "a body that is not a valid event of its type");
-            return;
-        }
-
-        try
-        {
-            var handled = await HandleAsync(subscription, envelope, evt, ct);
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
-            if (handled) metrics.Handled(queue, envelope.Type);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Shutting down: the broker redelivers the unacknowledged message to the next consumer.
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            await FailAsync(channel, delivery, envelope, queue, ex, ct);
-        }
-    }
-
-    /// <summary>
-    /// Runs the handler once per message id: false when the inbox says it was already done. The inbox claim and the
-    /// handler's writes through <see cref="IntegrationEventContext.Transaction"/> share one transaction, so "handled"
-    /// and "recorded" commit together; if the handler throws, disposing the uncommitted transaction rolls both back
-    /// before the caller schedules the retry.
-    /// </summary>
-    private async Task<bool> HandleAsync(Subscription subscription, Envelope envelope, IntegrationEvent evt, CancellationToken ct)
-    {
         var context = new IntegrationEventContext(envelope.MessageId, envelope.Type, envelope.Version, envelope.OccurredAt, envelope.Attempt)
         {
             AggregateId = envelope.AggregateId,
             AggregateVersion = envelope.AggregateVersion,
+            Transaction = tx,
         };
-
-        if (_inbox is null)
+        try
         {
-            await DispatchAsync(subscription, evt, context, ct);
-            return true;
+            await DispatchAsync(subscription, message.Event, context, ct);
+            if (tx is not null) await ReleaseAsync(tx, queue, ct);
+            return (Outcome.Handled, null);
         }
-
-        var (connection, tx, claimed) = await ClaimWhenTheDatabaseAnswersAsync(envelope.MessageId, subscription.QueueName, ct);
-        await using (connection)
-        await using (tx)
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            if (!claimed)
-            {
-                logger.LogDebug("Message {MessageId} was already handled by {Queue}; acknowledging the duplicate",
-                    envelope.MessageId, subscription.QueueName);
-                return false;
-            }
-            await DispatchAsync(subscription, evt, context with { Transaction = tx }, ct);
-            await EnsureStillOpenAsync(tx, subscription.QueueName, ct);
-            await tx.CommitAsync(ct);
-            return true;
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            return (Outcome.Failed, ex);
         }
     }
 
     /// <summary>
-    /// Opens the inbox transaction and claims the message, waiting (with backoff) for as long as the database does not
-    /// answer: an outage before the handler runs is no attempt of the handler, so it must not bring the message closer
-    /// to the dead-letter queue. Holding this delivery pauses the consumer, whose other prefetched messages wait too.
+    /// Keeps the handler's writes (releases its savepoint), refusing when the handler ended the transaction itself or
+    /// swallowed a database error in it: a COMMIT of a failed PostgreSQL transaction rolls back without an error, which
+    /// would ack an unrecorded message.
     /// </summary>
-    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction, bool Claimed)> ClaimWhenTheDatabaseAnswersAsync(
-        Guid messageId, string queue, CancellationToken ct)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            NpgsqlConnection? connection = null;
-            try
-            {
-                connection = await _inbox!.OpenConnectionAsync(ct);
-                var tx = await connection.BeginTransactionAsync(ct);
-                var claimed = await Inbox.TryClaimAsync(tx, messageId, queue, ct);
-                if (failures > 1) logger.LogInformation("Database answers again; consumer of {Queue} resumes", queue);
-                return (connection, tx, claimed);
-            }
-            catch (NpgsqlException ex) when (!ct.IsCancellationRequested)
-            {
-                if (connection is not null) await connection.DisposeAsync();
-                var delay = Backoff.Delay(failures, _options.RetryDelay, _options.MaxRetryDelay);
-                logger.LogWarning("Database unavailable before handling a message from {Queue} ({Error}); not counted as an attempt, waiting {Delay}",
-                    queue, ex.GetType().Name, delay);
-                await Task.Delay(delay, ct);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Refuses to acknowledge when the handler ended the transaction itself or swallowed a database error in it: a
-    /// COMMIT of a failed PostgreSQL transaction rolls back without an error, which would ack an unrecorded message.
-    /// </summary>
-    private async Task EnsureStillOpenAsync(NpgsqlTransaction tx, string queue, CancellationToken ct)
+    private async Task ReleaseAsync(NpgsqlTransaction tx, string queue, CancellationToken ct)
     {
         string? problem = null;
         if (tx.Connection is null)
@@ -275,8 +361,7 @@ internal sealed class EventConsumer(
         {
             try
             {
-                await using var probe = new NpgsqlCommand("SELECT 1", tx.Connection, tx);
-                await probe.ExecuteScalarAsync(ct);
+                await ExecuteAsync(tx, "RELEASE SAVEPOINT message", ct);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
             {
@@ -285,14 +370,23 @@ internal sealed class EventConsumer(
         }
         if (problem is null) return;
         logger.LogError("The handler of {Queue} {Problem}; the message is not acknowledged as handled", queue, problem);
-        throw new InvalidOperationException($"The handler of {queue} {problem}.");
+        throw new HandlerMisuseException($"The handler of {queue} {problem}.");
     }
 
-    private static IntegrationEvent? Deserialize(Subscription subscription, ReadOnlyMemory<byte> body)
+    /// <summary>A handler that broke the messaging transaction's rules: its own failure, not the database's.</summary>
+    private sealed class HandlerMisuseException(string message) : Exception(message);
+
+    private static async Task ExecuteAsync(NpgsqlTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, tx.Connection, tx);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static IntegrationEvent? Deserialize(Subscription subscription, byte[] body)
     {
         try
         {
-            return (IntegrationEvent?)JsonSerializer.Deserialize(body.Span, subscription.EventClrType, StrictJson);
+            return (IntegrationEvent?)JsonSerializer.Deserialize(body, subscription.EventClrType, StrictJson);
         }
         catch (JsonException)
         {
@@ -306,7 +400,7 @@ internal sealed class EventConsumer(
         await subscription.Dispatch(scope.ServiceProvider, evt, context, ct);
     }
 
-    private async Task FailAsync(IChannel channel, BasicDeliverEventArgs delivery, Envelope envelope, string queue, Exception error, CancellationToken ct)
+    private async Task FailAsync(IChannel channel, Delivery delivery, Envelope envelope, string queue, Exception error, CancellationToken ct)
     {
         // Exception messages may quote event data, so only the exception type is logged.
         if (envelope.Attempt >= _options.MaxDeliveryAttempts)
@@ -324,23 +418,23 @@ internal sealed class EventConsumer(
         {
             // The copy waits in the retry queue of its delay until the queue's TTL expires and the broker dead-letters it back to Q.
             var properties = (envelope with { Attempt = envelope.Attempt + 1 }).ToProperties();
-            await channel.BasicPublishAsync("", retryQueue, mandatory: true, properties, delivery.Body.ToArray(), ct);
-            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, ct);
+            await channel.BasicPublishAsync("", retryQueue, mandatory: true, properties, delivery.Body, ct);
+            await channel.BasicAckAsync(delivery.Tag, multiple: false, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // Could not park it for a retry: hand it back to the queue rather than lose it.
             logger.LogWarning("Scheduling a retry of message {MessageId} from {Queue} failed ({Error}); requeueing it",
                 envelope.MessageId, queue, ex.GetType().Name);
-            await TryAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, ct));
+            await TryAsync(() => channel.BasicNackAsync(delivery.Tag, multiple: false, requeue: true, ct));
         }
     }
 
     /// <summary>Rejects without requeue: the queue's dead-letter exchange <c>llo.dead</c> moves it to <c>Q.dead</c>.</summary>
     private async Task DeadLetterAsync(
-        IChannel channel, BasicDeliverEventArgs delivery, string queue, string type, string messageId, int attempts, string reason)
+        IChannel channel, Delivery delivery, string queue, string type, string messageId, int attempts, string reason)
     {
-        if (!await TryAsync(() => channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false))) return;
+        if (!await TryAsync(() => channel.BasicNackAsync(delivery.Tag, multiple: false, requeue: false))) return;
         // Type and id come from the sender's headers: cut them short so a hostile header cannot flood the log.
         logger.LogWarning("Dead-lettered {EventType} message {MessageId} from {Queue} to {DeadQueue} after {Attempts} attempts: {Reason}",
             Short(type), Short(messageId), queue, RabbitMqTopology.DeadQueue(queue), attempts, reason);

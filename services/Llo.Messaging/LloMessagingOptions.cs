@@ -20,8 +20,10 @@ public sealed class LloMessagingOptions
     /// <summary>Attempts a handler gets for one message before it goes to the dead-letter queue.</summary>
     public int MaxDeliveryAttempts { get; set; } = 5;
 
-    /// <summary>Unacknowledged messages a consumer holds at once.</summary>
-    public ushort Prefetch { get; set; } = 16;
+    /// <summary>
+    /// Unacknowledged messages a consumer holds at once; also the largest batch handled in one database transaction.
+    /// </summary>
+    public ushort Prefetch { get; set; } = 50;
 
     /// <summary>
     /// The quorum queue's own limit on redeliveries of one message (after crashes or closed channels, not handler

@@ -38,6 +38,32 @@ public sealed class HandlerTransactionTests(TestDatabase db) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task In_a_batch_a_failing_message_undoes_only_its_own_writes_and_the_others_commit_once()
+    {
+        var received = new Received();
+        var queue = MessagingTestHost.UniqueQueue("batch");
+        using var host = await MessagingTestHost.StartAsync(db.DataSource, received,
+            m => m.AddHandler<TransactionalEvent, EffectThenFailHandler>(queue));
+        await TestBroker.WaitForConsumerAsync(queue, Soon);
+
+        // Published back to back, most of them reach the consumer together and are handled in one transaction.
+        var ids = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        var failingOnce = new HashSet<int> { 4, 17 };
+        for (var i = 0; i < ids.Count; i++)
+        {
+            await TestBroker.PublishAsync(ids[i], new TransactionalEvent($"message {i}", FailedAttempts: failingOnce.Contains(i) ? 1 : 0));
+        }
+
+        foreach (var id in ids) await Eventually(async () => await InboxCountAsync(id) == 1);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var effect = Assert.Single(await EffectsAsync(ids[i]));
+            Assert.Equal(($"message {i}", failingOnce.Contains(i) ? 2 : 1, 0L, 0L), effect);
+        }
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_of_a_handled_message_writes_nothing()
     {
         var received = new Received();
