@@ -1,4 +1,5 @@
 using Google.Protobuf.Reflection;
+using Llo.Hosting.Access;
 
 namespace Llo.Hosting;
 
@@ -9,6 +10,7 @@ namespace Llo.Hosting;
 public sealed class LloApi(string service, string title)
 {
     private readonly HashSet<FieldDescriptor> _requiredFields = [];
+    private readonly Dictionary<string, AccessPolicy> _policies = new(StringComparer.Ordinal);
 
     public string Service { get; } = service;
 
@@ -22,6 +24,9 @@ public sealed class LloApi(string service, string title)
     /// <summary>Fields the service's validation insists on; the OpenAPI document marks them required.</summary>
     public IReadOnlySet<FieldDescriptor> RequiredFields => _requiredFields;
 
+    /// <summary>The service's named policies; every endpoint names one of them or is explicitly anonymous.</summary>
+    public IReadOnlyCollection<AccessPolicy> Policies => _policies.Values;
+
     /// <summary>
     /// Declares fields of <paramref name="message"/> (proto names, "start_time") as required. proto3 cannot say so
     /// itself; an unknown name fails at start-up, so a renamed field cannot silently drop out of the document.
@@ -32,6 +37,21 @@ public sealed class LloApi(string service, string title)
         {
             _requiredFields.Add(message.FindFieldByName(name)
                 ?? throw new ArgumentException($"{message.FullName} has no field '{name}'.", nameof(protoFieldNames)));
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares the policy <paramref name="name"/> ("projects.write"): a user's token passes with one of
+    /// <paramref name="roles"/>, a partner system's client-credentials token with <paramref name="scope"/> (null: no
+    /// partner system). Endpoints name it with <c>[Authorize(Policy = ...)]</c> or <c>.RequireAuthorization(name)</c>.
+    /// </summary>
+    public LloApi Policy(string name, IReadOnlyCollection<string> roles, string? scope = null)
+    {
+        if (!_policies.TryAdd(name, new AccessPolicy(name, roles, scope)))
+        {
+            throw new ArgumentException($"Policy '{name}' is declared twice.", nameof(name));
         }
 
         return this;

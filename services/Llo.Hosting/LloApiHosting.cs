@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
 using Google.Rpc;
+using Llo.Hosting.Access;
 using Llo.Hosting.Errors;
 using Llo.Hosting.Json;
 using Llo.Hosting.OpenApi;
@@ -25,6 +26,7 @@ public static class LloApiHosting
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddLloOpenApi(api);
+        builder.Services.AddLloAccess(api);
         return builder;
     }
 
@@ -34,6 +36,9 @@ public static class LloApiHosting
         app.UseMiddleware<ApiErrorMiddleware>();
         app.UseMiddleware<TranscodedRequestCheck>();
         app.UseLloOpenApi(app.Services.GetRequiredService<LloApi>());
+        // After the error middleware, so refusals of the policies get the one error shape.
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         map(new LloApiEndpoints(app));
         app.MapGrpcReflectionService();

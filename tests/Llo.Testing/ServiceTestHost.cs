@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -13,12 +14,23 @@ namespace Llo.Testing;
 public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
 {
     private WebApplication? _app;
+    private readonly List<IDisposable> _clients = [];
+    private int _httpPort;
+    private int _grpcPort;
 
     public TestDatabase Database { get; } = new();
 
+    /// <summary>The service's JSON endpoint, sending <see cref="DefaultToken"/> (none unless the host names one).</summary>
     public HttpClient Json { get; private set; } = null!;
 
+    /// <summary>The service's gRPC endpoint, sending <see cref="DefaultToken"/>.</summary>
     public GrpcChannel Grpc { get; private set; } = null!;
+
+    /// <summary>Signs the tokens the service accepts: it is the service's <c>Llo:Identity:Authority</c> and issuer.</summary>
+    public TestIssuer Issuer { get; } = new();
+
+    /// <summary>The token <see cref="Json"/> and <see cref="Grpc"/> send; null for anonymous.</summary>
+    protected virtual TestToken? DefaultToken => null;
 
     /// <summary>Extra configuration for a test class, set before it starts (e.g. "Inventory:SeedDemoData" = "false").</summary>
     public Dictionary<string, string> Settings { get; } = [];
@@ -31,6 +43,7 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
+        await Issuer.InitializeAsync();
         for (var attempt = 1; ; attempt++)
         {
             var (httpPort, grpcPort) = (FreePort(), FreePort());
@@ -48,9 +61,49 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
             }
 
             _app = app;
-            Json = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
-            Grpc = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+            (_httpPort, _grpcPort) = (httpPort, grpcPort);
+            Json = JsonAs(DefaultToken);
+            Grpc = GrpcAs(DefaultToken);
             return;
+        }
+    }
+
+    /// <summary>A JSON client sending <paramref name="token"/> signed by <see cref="Issuer"/> (null: anonymous).</summary>
+    public HttpClient JsonAs(TestToken? token) => JsonWith(token is null ? null : Issuer.Token(token));
+
+    /// <summary>A JSON client sending <paramref name="accessToken"/> as it is (null: anonymous), e.g. a bad token.</summary>
+    public HttpClient JsonWith(string? accessToken)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}") };
+        if (accessToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A gRPC channel sending <paramref name="token"/> signed by <see cref="Issuer"/> (null: anonymous).</summary>
+    public GrpcChannel GrpcAs(TestToken? token)
+    {
+        HttpMessageHandler handler = new SocketsHttpHandler();
+        if (token is not null)
+        {
+            handler = new BearerHandler(Issuer.Token(token)) { InnerHandler = handler };
+        }
+
+        var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_grpcPort}", new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        _clients.Add(channel);
+        return channel;
+    }
+
+    private sealed class BearerHandler(string accessToken) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 
@@ -60,6 +113,8 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
         {
             [$"ConnectionStrings:{connectionName}"] = Database.ConnectionString,
             ["ConnectionStrings:messaging"] = TestServers.RabbitMq,
+            ["Llo:Identity:Authority"] = Issuer.Address,
+            ["Llo:Identity:Issuer"] = Issuer.Name,
             ["Kestrel:Endpoints:http:Url"] = $"http://127.0.0.1:{httpPort}",
             ["Kestrel:Endpoints:http:Protocols"] = "Http1",
             ["Kestrel:Endpoints:grpc:Url"] = $"http://127.0.0.1:{grpcPort}",
@@ -71,8 +126,11 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Json?.Dispose();
-        Grpc?.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -80,6 +138,7 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
         }
 
         await Database.DisposeAsync();
+        await Issuer.DisposeAsync();
     }
 
     /// <summary>A loopback port nobody listens on now.</summary>

@@ -17,13 +17,14 @@ public static class ProjectRows
         string[]? sectors = null,
         string? campus = null,
         string[]? municipalities = null,
-        bool archived = false)
+        bool archived = false,
+        Guid? owner = null)
     {
         var id = Guid.NewGuid();
         await using var command = database.DataSource.CreateCommand(
             """
-            INSERT INTO projects (id, title, status, focus_lines, sectors, campus, municipalities, archived)
-            VALUES (@id, @title, @status, @focus_lines, @sectors, @campus, @municipalities, @archived)
+            INSERT INTO projects (id, title, status, focus_lines, sectors, campus, municipalities, archived, owner_organisation)
+            VALUES (@id, @title, @status, @focus_lines, @sectors, @campus, @municipalities, @archived, @owner)
             """);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("title", title);
@@ -33,6 +34,7 @@ public static class ProjectRows
         command.Parameters.AddWithValue("campus", (object?)campus ?? DBNull.Value);
         command.Parameters.AddWithValue("municipalities", municipalities ?? []);
         command.Parameters.AddWithValue("archived", archived);
+        command.Parameters.AddWithValue("owner", (object?)owner ?? DBNull.Value);
         await command.ExecuteNonQueryAsync();
         return id;
     }

@@ -21,7 +21,8 @@ public static class AgendaCalendarEndpoint
             .WithName("ExportAgendaCalendar")
             .WithSummary("De openbare regionale agenda als iCalendar-bestand (.ics).")
             .WithDescription("Met dezelfde filters als de agendalijst; hoogstens 2000 afspraken.")
-            .Produces<string>(StatusCodes.Status200OK, contentType: ICalendarWriter.ContentType);
+            .Produces<string>(StatusCodes.Status200OK, contentType: ICalendarWriter.ContentType)
+            .AllowAnonymous();
         return endpoints;
     }
 

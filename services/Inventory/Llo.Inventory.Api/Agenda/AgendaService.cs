@@ -1,20 +1,34 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Llo.Hosting.Access;
+using Llo.Inventory.Api.Access;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Llo.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
 namespace Llo.Inventory.Api.Agenda;
 
-/// <summary>Open agendas: partners publish meetings and events; the list of all of them is the regional agenda.</summary>
+/// <summary>
+/// Open agendas: partners publish meetings and events; the list of all of them is the regional agenda. Public items
+/// are read anonymously, the others only by callers who are logged in; an item is changed only for the organisation
+/// that published it (programme staff for a programme-owned one).
+/// </summary>
 public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time) : V1.AgendaService.AgendaServiceBase
 {
     public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
+    [AllowAnonymous]
     public override async Task<V1.ListAgendaItemsResponse> ListAgendaItems(V1.ListAgendaItemsRequest request, ServerCallContext context)
     {
+        if (request.IncludeNonPublic && !context.Caller().IsAuthenticated)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                "Niet-openbare agendapunten zijn alleen voor partners: log eerst in (of laat includeNonPublic weg)."));
+        }
+
         var violations = new FieldViolations();
         var filter = AgendaFilter.Parse(request.From, request.To, request.Organiser, (int)request.FocusLine, request.Municipality,
             request.ProjectId, request.Q, request.IncludeNonPublic, violations);
@@ -28,21 +42,30 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         return response;
     }
 
+    [AllowAnonymous]
     public override async Task<V1.AgendaItem> GetAgendaItem(V1.GetAgendaItemRequest request, ServerCallContext context)
     {
         var id = Resource.AgendaItem.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var item = await AgendaStore.FindAsync(connection, id, context.CancellationToken);
-        return ToContract(item ?? throw Resource.AgendaItem.NotFound(id));
+        // A non-public item does not exist for an anonymous caller, as in the regional agenda.
+        if (item is null || (!item.Item.Public && !context.Caller().IsAuthenticated))
+        {
+            throw Resource.AgendaItem.NotFound(id);
+        }
+
+        return ToContract(item);
     }
 
+    [Authorize(Policy = InventoryPolicies.AgendaWrite)]
     public override async Task<V1.AgendaItem> CreateAgendaItem(V1.CreateAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        var owner = context.Caller().OwnOrganisation();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         var input = await ValidateAsync(connection, request.Item, new FieldViolations(), ct);
         var now = StoredTime.Now(time);
-        var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now);
+        var stored = new StoredAgendaItem(Guid.CreateVersion7(), input, 1, now, now, owner);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await AgendaStore.InsertAsync(tx, stored, ct);
         await AgendaEvents.ScheduledAsync(tx, stored, ct);
@@ -50,6 +73,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         return ToContract(stored);
     }
 
+    [Authorize(Policy = InventoryPolicies.AgendaWrite)]
     public override async Task<V1.AgendaItem> UpdateAgendaItem(V1.UpdateAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -59,6 +83,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await LockAsync(tx, id, request.Version, ct);
+        context.Caller().RequireMayChange(current.Owner, $"agendapunt {id}");
         var violations = new FieldViolations();
         if (request.Item is null && request.UpdateMask.Count == 0)
         {
@@ -80,6 +105,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         return ToContract(stored);
     }
 
+    [Authorize(Policy = InventoryPolicies.AgendaWrite)]
     public override async Task<Empty> DeleteAgendaItem(V1.DeleteAgendaItemRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -89,6 +115,7 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await LockAsync(tx, id, request.Version, ct);
+        context.Caller().RequireMayChange(current.Owner, $"agendapunt {id}");
         await AgendaStore.DeleteAsync(tx, id, ct);
         await AgendaEvents.CancelledAsync(tx, current, ct);
         await tx.CommitAsync(ct);

@@ -10,7 +10,7 @@ public static class AgendaStore
 {
     private const string Columns = """
         a.id, a.title, a.date, a.start_time, a.end_time, a.place, a.organiser, a.topic, a.description, a.focus_line,
-        a.municipality, a.public, a.created_at, a.updated_at, a.version,
+        a.municipality, a.public, a.created_at, a.updated_at, a.version, a.owner_organisation,
         ARRAY(SELECT p.project_id FROM agenda_item_projects p WHERE p.agenda_item_id = a.id ORDER BY p.project_id) AS project_ids
         """;
 
@@ -38,9 +38,9 @@ public static class AgendaStore
     {
         var inserted = await Rows.ExecuteAsync(tx, """
             INSERT INTO agenda_items (id, title, date, start_time, end_time, place, organiser, topic, description,
-                                      focus_line, municipality, public, created_at, updated_at, version)
+                                      focus_line, municipality, public, created_at, updated_at, version, owner_organisation)
             VALUES (@Id, @Title, @Date, @StartTime, @EndTime, @Place, @Organiser, @Topic, @Description,
-                    @FocusLine, @Municipality, @Public, @CreatedAt, @UpdatedAt, @Version)
+                    @FocusLine, @Municipality, @Public, @CreatedAt, @UpdatedAt, @Version, @OwnerOrganisation)
             ON CONFLICT (id) DO NOTHING
             """, Row.From(item), ct);
         if (inserted == 0)
@@ -113,17 +113,18 @@ public static class AgendaStore
         public DateTimeOffset UpdatedAt { get; init; }
         public long Version { get; init; }
         public Guid[] ProjectIds { get; init; } = [];
+        public Guid? OwnerOrganisation { get; init; }
 
         public static object From(StoredAgendaItem s) => new
         {
             s.Id, s.Item.Title, s.Item.Date, StartTime = s.Item.Start, EndTime = s.Item.End, s.Item.Place, s.Item.Organiser,
             s.Item.Topic, s.Item.Description, FocusLine = s.Item.FocusLine?.ToString(), s.Item.Municipality, s.Item.Public,
-            s.CreatedAt, s.UpdatedAt, s.Version,
+            s.CreatedAt, s.UpdatedAt, s.Version, OwnerOrganisation = s.Owner,
         };
 
         public StoredAgendaItem ToStored() => new(
             Id,
             new AgendaItemInput(Title, Date, StartTime, EndTime, Place, Organiser, Topic, Description, ProjectIds, FocusLine, Municipality, Public),
-            Version, CreatedAt, UpdatedAt);
+            Version, CreatedAt, UpdatedAt, OwnerOrganisation);
     }
 }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.BlindSpots;
 using Llo.Inventory.Domain.Projects;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -14,6 +15,7 @@ namespace Llo.Inventory.Api.BlindSpots;
 /// </summary>
 public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpotService.BlindSpotServiceBase
 {
+    [AllowAnonymous]
     public override async Task<V1.BlindSpotMatrix> GetBlindSpots(V1.GetBlindSpotsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;

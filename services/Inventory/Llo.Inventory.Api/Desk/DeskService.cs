@@ -1,24 +1,29 @@
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Grpc.Core;
 using Llo.Contracts.Events;
+using Llo.Hosting.Access;
+using Llo.Inventory.Api.Access;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Desk;
 using Llo.Inventory.Domain.Projects;
 using Llo.Messaging;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
 namespace Llo.Inventory.Api.Desk;
 
 /// <summary>
-/// The LLO-desk. Contact details are personal data: they are never logged, never in lists or events, and only
-/// returned by GetDeskQuestion. There is no authentication yet; the identity issue restricts Get to the desk role.
+/// The LLO-desk. Anyone submits a question; the inbox (reading one question, assigning, answering, closing) belongs to
+/// programme staff. Contact details are personal data: never logged, never in lists or events, and returned only to
+/// programme staff. The public list carries no free text (topic, question, answer, assignee), only the counts' facts.
 /// </summary>
 public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
 {
     public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
+    [AllowAnonymous]
     public override async Task<V1.DeskQuestion> SubmitDeskQuestion(V1.SubmitDeskQuestionRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -37,9 +42,10 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
             stored.Id, route.FocusLine?.ToString(), submission.Municipality, route.RoutedTo), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Desk question {QuestionId} routed to {RoutedTo}", stored.Id, route.RoutedTo);
-        return ToContract(stored, withContact: true);
+        return ToContract(stored, withContact: context.Caller().IsProgrammeStaff());
     }
 
+    [AllowAnonymous]
     public override async Task<V1.ListDeskQuestionsResponse> ListDeskQuestions(V1.ListDeskQuestionsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -49,6 +55,13 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         var municipality = RegionFields.Municipality(request.Municipality, "municipality", violations);
         var routedTo = TextField.Filter(request.RoutedTo, "routedTo", "De doorverwijzing", 200, violations);
         var q = TextField.Filter(request.Q, "q", "De zoektekst", 200, violations);
+        var staff = context.Caller().IsProgrammeStaff();
+        if (q is not null && !staff)
+        {
+            // Searching the text would reveal it word by word.
+            throw Caller.Denied("Zoeken in de tekst van vragen (q) is alleen voor de programmamanager en de projectleiders.");
+        }
+
         var filter = new DeskStore.Filter(status, focusLine, municipality, routedTo, q);
         var page = Page.Parse(request.PageSize, request.PageToken, PageLimits, violations, filter.Fingerprint());
         violations.ThrowIfAny();
@@ -56,20 +69,20 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var (questions, total) = await DeskStore.ListAsync(connection, filter, page, context.CancellationToken);
         var response = new V1.ListDeskQuestionsResponse { TotalSize = total, NextPageToken = page.NextToken(questions.Count, total) };
-        response.Questions.AddRange(questions.Select(q => ToContract(q, withContact: false)));
+        response.Questions.AddRange(questions.Select(q => staff ? ToContract(q, withContact: false) : WithoutFreeText(q)));
         return response;
     }
 
+    [Authorize(Policy = InventoryPolicies.DeskInbox)]
     public override async Task<V1.DeskQuestion> GetDeskQuestion(V1.GetDeskQuestionRequest request, ServerCallContext context)
     {
         var id = Resource.DeskQuestion.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var question = await DeskStore.FindAsync(connection, id, context.CancellationToken) ?? throw Resource.DeskQuestion.NotFound(id);
-        // Until the identity service exists, contact details are returned only here, by Get: never in lists, logs or
-        // events. The identity issue restricts Get to the desk role.
         return ToContract(question, withContact: true);
     }
 
+    [Authorize(Policy = InventoryPolicies.DeskInbox)]
     public override Task<V1.DeskQuestion> AssignDeskQuestion(V1.AssignDeskQuestionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -83,6 +96,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         });
     }
 
+    [Authorize(Policy = InventoryPolicies.DeskInbox)]
     public override Task<V1.DeskQuestion> AnswerDeskQuestion(V1.AnswerDeskQuestionRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -96,6 +110,7 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         });
     }
 
+    [Authorize(Policy = InventoryPolicies.DeskInbox)]
     public override Task<V1.DeskQuestion> CloseDeskQuestion(V1.CloseDeskQuestionRequest request, ServerCallContext context) =>
         MoveAsync(request.Id, DeskQuestionStatus.Closed, context, (q, now) => q with { Status = DeskQuestionStatus.Closed, ClosedAt = now });
 
@@ -119,6 +134,18 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         await DeskStore.UpdateWorkflowAsync(tx, moved, ct);
         await tx.CommitAsync(ct);
         return ToContract(moved, withContact: true);
+    }
+
+    /// <summary>A question as the public list shows it: where it is in the workflow, without anything a person wrote.</summary>
+    private static V1.DeskQuestion WithoutFreeText(StoredDeskQuestion q)
+    {
+        var message = ToContract(q, withContact: false);
+        message.Topic = "";
+        message.Question = "";
+        message.Answer = "";
+        message.Assignee = "";
+        message.RoutingReason = "";
+        return message;
     }
 
     private static V1.DeskQuestion ToContract(StoredDeskQuestion q, bool withContact)

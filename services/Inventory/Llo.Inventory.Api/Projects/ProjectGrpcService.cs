@@ -1,9 +1,12 @@
 using Grpc.Core;
+using Llo.Hosting.Access;
+using Llo.Inventory.Api.Access;
 using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Llo.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using Contract = Llo.Contracts.Inventory.V1;
 
@@ -11,23 +14,27 @@ namespace Llo.Inventory.Api.Projects;
 
 /// <summary>
 /// The project inventory over gRPC (and JSON through transcoding). Every write validates first, then changes the row
-/// and enqueues its events in one transaction; overlaps are warnings and never block.
+/// and enqueues its events in one transaction; overlaps are warnings and never block. Reads are public; a project is
+/// changed only for the organisation that registered it (programme staff for a programme-owned one).
 /// </summary>
 public sealed class ProjectGrpcService(
     NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, TimeProvider time, ILogger<ProjectGrpcService> logger)
     : Contract.ProjectService.ProjectServiceBase
 {
+    [AllowAnonymous]
     public override async Task<Contract.Project> GetProject(Contract.GetProjectRequest request, ServerCallContext context)
     {
         var id = Resource.Project.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var project = await ProjectStore.FindAsync(connection, id, context.CancellationToken);
-        return project?.ToContract() ?? throw Resource.Project.NotFound(id);
+        return project?.ToContractFor(context.Caller()) ?? throw Resource.Project.NotFound(id);
     }
 
+    [AllowAnonymous]
     public override Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context) =>
-        search.ListAsync(request, context.CancellationToken);
+        search.ListAsync(request, context.Caller(), context.CancellationToken);
 
+    [AllowAnonymous]
     public override async Task<Contract.FindOverlapsResponse> FindOverlaps(Contract.FindOverlapsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -42,9 +49,12 @@ public sealed class ProjectGrpcService(
         return new Contract.FindOverlapsResponse { Overlaps = { await overlaps.FindAsync(draft!, null, max, context.CancellationToken) } };
     }
 
+    [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
     public override async Task<Contract.CreateProjectResponse> CreateProject(Contract.CreateProjectRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
+        var caller = context.Caller();
+        var owner = caller.OwnOrganisation();
         var violations = new FieldViolations();
         var data = ProjectFieldsValidator.Validate(request.Project, "project", violations);
         Guid? joinId = null;
@@ -56,21 +66,22 @@ public sealed class ProjectGrpcService(
         violations.ThrowIfAny();
         if (joinId is { } existing)
         {
-            return new Contract.CreateProjectResponse { Project = (await JoinAsync(existing, data!, ct)).ToContract() };
+            return new Contract.CreateProjectResponse { Project = (await JoinAsync(existing, data!, caller, ct)).ToContractFor(caller) };
         }
 
         var warnings = await overlaps.FindAsync(data!, null, OverlapFinder.DefaultMaxResults, ct);
         var now = StoredTime.Now(time);
-        var project = new StoredProject(Guid.CreateVersion7(), data!, 1, false, now, now);
+        var project = new StoredProject(Guid.CreateVersion7(), data!, 1, false, now, now, owner);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ProjectStore.InsertAsync(tx, project, ct);
         await ProjectEvents.RegisteredAsync(tx, project, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Project {ProjectId} registered with {OverlapCount} possible overlaps", project.Id, warnings.Count);
-        return new Contract.CreateProjectResponse { Project = project.ToContract(), Overlaps = { warnings } };
+        return new Contract.CreateProjectResponse { Project = project.ToContractFor(caller), Overlaps = { warnings } };
     }
 
+    [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
     public override async Task<Contract.UpdateProjectResponse> UpdateProject(Contract.UpdateProjectRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -80,6 +91,8 @@ public sealed class ProjectGrpcService(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await LockAsync(tx, id, request.Version, ct);
+        var caller = context.Caller();
+        caller.RequireMayChange(current.Owner, $"project {id}");
 
         var violations = new FieldViolations();
         if (request.Project is null && request.UpdateMask.Count == 0)
@@ -109,9 +122,10 @@ public sealed class ProjectGrpcService(
 
         await tx.CommitAsync(ct);
         var warnings = await overlaps.FindAsync(result.Data, result.Id, OverlapFinder.DefaultMaxResults, ct);
-        return new Contract.UpdateProjectResponse { Project = result.ToContract(), Overlaps = { warnings } };
+        return new Contract.UpdateProjectResponse { Project = result.ToContractFor(caller), Overlaps = { warnings } };
     }
 
+    [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
     public override async Task<Contract.Project> ArchiveProject(Contract.ArchiveProjectRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -121,24 +135,27 @@ public sealed class ProjectGrpcService(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await LockAsync(tx, id, request.Version, ct, allowArchived: true);
+        var caller = context.Caller();
+        caller.RequireMayChange(current.Owner, $"project {id}");
         if (current.Archived)
         {
-            return current.ToContract();
+            return current.ToContractFor(caller);
         }
 
         var archived = current with { Archived = true, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ProjectStore.UpdateAsync(tx, archived, ct);
         await ProjectEvents.UpdatedAsync(tx, current, archived, ["archived"], ct);
         await tx.CommitAsync(ct);
-        return archived.ToContract();
+        return archived.ToContractFor(caller);
     }
 
     /// <summary>Adds a draft's partners and links to an existing project instead of registering a twin.</summary>
-    private async Task<StoredProject> JoinAsync(Guid id, ProjectData draft, CancellationToken ct)
+    private async Task<StoredProject> JoinAsync(Guid id, ProjectData draft, Caller caller, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await LockAsync(tx, id, expectedVersion: 0, ct);
+        caller.RequireMayChange(current.Owner, $"project {id}");
         var joined = current.Data.Join(draft);
         var changed = current.Data.ChangedFields(joined);
         if (changed.Count == 0)

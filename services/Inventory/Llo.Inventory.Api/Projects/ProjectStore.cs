@@ -12,7 +12,7 @@ public static class ProjectStore
     public const string Columns = """
         id, title, summary, description, focus_lines, themes, sectors, target_groups, campus, municipalities, partners,
         status, start_date, end_date, budget_estimate, contact, results, lessons_learned, links, archived, version,
-        created_at, updated_at
+        created_at, updated_at, owner_organisation
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -52,7 +52,7 @@ public static class ProjectStore
             INSERT INTO projects ({Columns})
             VALUES (@Id, @Title, @Summary, @Description, @FocusLines, @Themes, @Sectors, @TargetGroups, @Campus,
                     @Municipalities, @Partners, @Status, @StartDate, @EndDate, @BudgetEstimate, @Contact, @Results,
-                    @LessonsLearned, @Links, @Archived, @Version, @CreatedAt, @UpdatedAt)
+                    @LessonsLearned, @Links, @Archived, @Version, @CreatedAt, @UpdatedAt, @OwnerOrganisation)
             ON CONFLICT (id) DO NOTHING
             """, Row.From(project), ct) == 1;
 
@@ -94,6 +94,7 @@ public static class ProjectStore
         public long Version { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
+        public Guid? OwnerOrganisation { get; init; }
 
         public static object From(StoredProject p) => new
         {
@@ -103,7 +104,7 @@ public static class ProjectStore
             Sectors = p.Data.Sectors.ToArray(), TargetGroups = p.Data.TargetGroups.ToArray(), p.Data.Campus,
             Municipalities = p.Data.Municipalities.ToArray(), Partners = p.Data.Partners.ToList(), Status = p.Data.Status.ToString(),
             p.Data.StartDate, p.Data.EndDate, p.Data.BudgetEstimate, p.Data.Contact, p.Data.Results, p.Data.LessonsLearned,
-            Links = p.Data.Links.ToList(), p.Archived, p.Version, p.CreatedAt, p.UpdatedAt,
+            Links = p.Data.Links.ToList(), p.Archived, p.Version, p.CreatedAt, p.UpdatedAt, OwnerOrganisation = p.Owner,
         };
 
         public StoredProject ToStored() => new(
@@ -111,6 +112,6 @@ public static class ProjectStore
             new ProjectData(Title, Summary, Description, FocusLines.Select(Enum.Parse<FocusLine>).ToList(), Themes.Select(Enum.Parse<Theme>).ToList(),
                 Sectors, TargetGroups, Campus, Municipalities, Partners, Status, StartDate, EndDate, BudgetEstimate, Contact,
                 Results, LessonsLearned, Links),
-            Version, Archived, CreatedAt, UpdatedAt);
+            Version, Archived, CreatedAt, UpdatedAt, OwnerOrganisation);
     }
 }

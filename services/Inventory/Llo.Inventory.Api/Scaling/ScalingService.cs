@@ -1,11 +1,14 @@
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Grpc.Core;
 using Llo.Contracts.Events;
+using Llo.Hosting.Access;
+using Llo.Inventory.Api.Access;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
 using Llo.Inventory.Domain.Scaling;
 using Llo.Messaging;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
 
@@ -14,10 +17,12 @@ namespace Llo.Inventory.Api.Scaling;
 /// <summary>
 /// Scaling a pilot up to the region. Status answers: not a pilot (or archived) is FAILED_PRECONDITION (HTTP 400, the
 /// project is not eligible); a second open proposal is ALREADY_EXISTS and deciding a decided proposal ABORTED (both 409,
-/// the request collides with what was done before).
+/// the request collides with what was done before). Proposals are public reads; proposing is a change of the project
+/// (its own organisation, or programme staff for a programme-owned one); the decision is the programme manager's.
 /// </summary>
 public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider time) : V1.ScalingService.ScalingServiceBase
 {
+    [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
     public override async Task<V1.ScalingProposal> ProposeScaling(V1.ProposeScalingRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -29,6 +34,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var project = await ScalingStore.LockProjectAsync(tx, projectId, ct) ?? throw Resource.Project.NotFound(projectId);
+        context.Caller().RequireMayChange(project.OwnerOrganisation, $"project {projectId}");
         if (!ScalingRules.CanBeProposed(project.Status, project.Archived))
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, project.Archived
@@ -49,6 +55,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         return ToContract(proposal);
     }
 
+    [AllowAnonymous]
     public override async Task<V1.ListScalingProposalsResponse> ListScalingProposals(V1.ListScalingProposalsRequest request, ServerCallContext context)
     {
         var projectId = Resource.Project.ParseId(request.ProjectId, "projectId");
@@ -63,6 +70,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         return response;
     }
 
+    [AllowAnonymous]
     public override async Task<V1.ScalingProposal> GetScalingProposal(V1.GetScalingProposalRequest request, ServerCallContext context)
     {
         var (projectId, id) = ParseIds(request.ProjectId, request.Id);
@@ -71,6 +79,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
         return ToContract(proposal ?? throw Resource.ScalingProposal.NotFound(id));
     }
 
+    [Authorize(Policy = InventoryPolicies.ScalingDecide)]
     public override async Task<V1.ScalingProposal> DecideScaling(V1.DecideScalingRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;

@@ -17,10 +17,11 @@ public static class ScalingStore
         public ProjectStatus Status { get; init; }
         public bool Archived { get; init; }
         public long Version { get; init; }
+        public Guid? OwnerOrganisation { get; init; }
     }
 
     public static Task<ProjectState?> LockProjectAsync(NpgsqlTransaction tx, Guid projectId, CancellationToken ct) =>
-        Rows.FindForUpdateAsync<ProjectState>(tx, "SELECT status, archived, version FROM projects WHERE id = @projectId", new { projectId }, ct);
+        Rows.FindForUpdateAsync<ProjectState>(tx, "SELECT status, archived, version, owner_organisation FROM projects WHERE id = @projectId", new { projectId }, ct);
 
     public static async Task<bool> ProjectExistsAsync(NpgsqlConnection connection, Guid projectId, CancellationToken ct) =>
         await Rows.FindAsync<int?>(connection, null, "SELECT 1 FROM projects WHERE id = @projectId", new { projectId }, ct) is not null;

@@ -1,4 +1,5 @@
 using System.Net;
+using Llo.Hosting.Access;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Validation;
 using Npgsql;
@@ -32,7 +33,7 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
     // Without seeding, a list can be the process's first read of project rows.
     static ProjectSearch() => ProjectStore.UseJsonColumns();
 
-    public async Task<Contract.ListProjectsResponse> ListAsync(Contract.ListProjectsRequest request, CancellationToken ct)
+    public async Task<Contract.ListProjectsResponse> ListAsync(Contract.ListProjectsRequest request, Caller caller, CancellationToken ct)
     {
         var violations = new FieldViolations();
         var query = ProjectQuery.From(request, violations);
@@ -65,7 +66,7 @@ public sealed class ProjectSearch(NpgsqlDataSource dataSource)
         var response = new Contract.ListProjectsResponse { TotalSize = hits.Total };
         foreach (var hit in hits.Rows)
         {
-            var project = hit.ToStored().ToContract();
+            var project = hit.ToStored().ToContractFor(caller);
             project.Rank = hit.Rank;
             project.Snippet = hit.Snippet is null ? "" : Highlight(hit.Snippet);
             response.Projects.Add(project);

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Grpc.Core;
+
+namespace Llo.Hosting.Access;
+
+/// <summary>
+/// Who sends the request, as the validated access token says: a user (with roles) or a partner system (a client,
+/// with scopes), acting for one organisation; or nobody (anonymous). Object-level checks ask it
+/// <see cref="ActsFor"/> / <see cref="RequireActsFor"/>. Never log it: the subject identifies a person.
+/// </summary>
+public sealed class Caller
+{
+    public static readonly Caller Anonymous = new(null, false, null, new HashSet<string>(), new HashSet<string>());
+
+    private Caller(string? subject, bool isClient, Guid? organisation, IReadOnlySet<string> roles, IReadOnlySet<string> scopes)
+    {
+        Subject = subject;
+        IsClient = isClient;
+        Organisation = organisation;
+        Roles = roles;
+        Scopes = scopes;
+    }
+
+    /// <summary>The user's id or the client's id; null when anonymous.</summary>
+    public string? Subject { get; }
+
+    public bool IsAuthenticated => Subject is not null;
+
+    /// <summary>A partner system with a client-credentials token: it has scopes, no roles.</summary>
+    public bool IsClient { get; }
+
+    public Guid? UserId => !IsClient && Guid.TryParse(Subject, out var id) ? id : null;
+
+    public string? ClientId => IsClient ? Subject : null;
+
+    /// <summary>The organisation the caller acts for (the token's <c>org</c>); null when anonymous or absent.</summary>
+    public Guid? Organisation { get; }
+
+    public IReadOnlySet<string> Roles { get; }
+
+    public IReadOnlySet<string> Scopes { get; }
+
+    public bool HasRole(string role) => !IsClient && Roles.Contains(role);
+
+    public bool HasAnyRole(params ReadOnlySpan<string> roles)
+    {
+        foreach (var role in roles)
+        {
+            if (HasRole(role)) return true;
+        }
+
+        return false;
+    }
+
+    public bool HasScope(string scope) => Scopes.Contains(scope);
+
+    /// <summary>True when the caller acts for <paramref name="organisationId"/>; never for a null organisation.</summary>
+    public bool ActsFor(Guid? organisationId) => organisationId is { } id && Organisation == id;
+
+    /// <summary>Throws PermissionDenied (HTTP 403) unless the caller acts for <paramref name="organisationId"/>.</summary>
+    public void RequireActsFor(Guid? organisationId, string what = "dit object")
+    {
+        if (!ActsFor(organisationId))
+        {
+            throw Denied($"U handelt niet namens de organisatie van {what}.");
+        }
+    }
+
+    /// <summary>PermissionDenied with a Dutch reason, in the one error shape (transcoding answers HTTP 403).</summary>
+    public static RpcException Denied(string message = "Hiervoor heeft u geen toestemming.") =>
+        new(new Status(StatusCode.PermissionDenied, message));
+
+    /// <summary>The caller of a validated principal (or <see cref="Anonymous"/> when it holds no authenticated identity).</summary>
+    public static Caller From(ClaimsPrincipal? principal)
+    {
+        var subject = principal?.Identity?.IsAuthenticated == true ? principal.FindFirst(LloClaims.Subject)?.Value : null;
+        if (subject is null)
+        {
+            return Anonymous;
+        }
+
+        var clientId = principal!.FindFirst(LloClaims.ClientId)?.Value;
+        // The contract: a user's sub is their uuid; a client-credentials token's sub is the client id.
+        var isClient = subject == clientId || !Guid.TryParse(subject, out _);
+        var organisation = Guid.TryParse(principal.FindFirst(LloClaims.Organisation)?.Value, out var org) ? org : (Guid?)null;
+        var roles = principal.FindAll(LloClaims.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var scopes = principal.FindAll(LloClaims.Scope)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToHashSet(StringComparer.Ordinal);
+        return new Caller(subject, isClient, organisation, roles, scopes);
+    }
+}
