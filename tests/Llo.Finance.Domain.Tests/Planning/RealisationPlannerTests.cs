@@ -140,7 +140,13 @@ public sealed class RealisationPlannerTests
         var difference = plan.Difference("Geen WnW", 2022);
         Assert.Equal(-81_000m, difference.PlannedExpensesDifference);
         Assert.DoesNotContain(plan.Scenario("Geen WnW").Year(2022).Lines, l => l.ExpenseLineId == "projectleider-werk-naar-werk");
-        Assert.Equal(Coverage.Expected, plan.Scenario("Geen WnW").Year(2022).Line("secretariele-ondersteuning").Coverage);
+        Assert.Equal(
+            [
+                new CoverageShift("secretariele-ondersteuning", "Secretariële en Administratieve Ondersteuning", Coverage.NotCovered, Coverage.Expected),
+                new CoverageShift("algemene-kosten", "Algemene kosten", Coverage.NotCovered, Coverage.Expected),
+            ],
+            difference.Shifts);
+        Assert.Equal(Coverage.NotCovered, plan.Scenario("Geen WnW").Year(2022).Line("strategisch-advies").Coverage);
     }
 
     [Fact]

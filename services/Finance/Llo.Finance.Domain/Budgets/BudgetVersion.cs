@@ -7,6 +7,9 @@ namespace Llo.Finance.Domain.Budgets;
 /// </summary>
 public sealed class BudgetVersion
 {
+    // The planner looks lines up per application, year and scenario: by id, not by scanning hundreds of lines.
+    private readonly Dictionary<string, ExpenseLine> _expenseLinesById = new();
+
     private BudgetVersion(
         int number,
         string label,
@@ -23,6 +26,10 @@ public sealed class BudgetVersion
         LastYear = lastYear;
         IncomeLines = incomeLines;
         ExpenseLines = expenseLines;
+        foreach (var line in expenseLines)
+        {
+            _expenseLinesById.TryAdd(line.Id, line);
+        }
     }
 
     public int Number { get; }
@@ -72,7 +79,7 @@ public sealed class BudgetVersion
         ?? throw new FinanceRuleViolation("incomeLineId", $"De inkomstenregel '{id}' bestaat niet in begroting {Label}.");
 
     public ExpenseLine ExpenseLine(string id) =>
-        ExpenseLines.FirstOrDefault(l => l.Id == id)
+        _expenseLinesById.GetValueOrDefault(id)
         ?? throw new FinanceRuleViolation("expenseLineId", $"De uitgavenregel '{id}' bestaat niet in begroting {Label}.");
 
     public decimal IncomeTotal(int year) => Sum(IncomeLines, l => l.Amounts.For(CheckedYear(year)));

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Llo.Finance.Domain.Applications;
 using Llo.Finance.Domain.Budgets;
+using Llo.Finance.Domain.Contributions;
 using Llo.Finance.Domain.Money;
 
 namespace Llo.Finance.Domain.Planning;
@@ -17,22 +17,20 @@ public static class RealisationPlanner
 {
     public const int MaximumScenarios = 20;
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static RealisationPlan Realise(PlanningInput input, IReadOnlyList<int>? years = null, IReadOnlyList<Scenario>? scenarios = null)
     {
         years ??= input.Budget.Years.ToList();
         scenarios ??= [];
         Validate(input, years, scenarios);
 
-        var ranked = Rank(input.Budget.ExpenseLines);
-        var baseline = Outcome("Basis", input, years, ranked, Assumptions.None);
+        var prepared = new Prepared(input);
+        var baseline = Outcome("Basis", prepared, years, Assumptions.None);
         var outcomes = new List<ScenarioOutcome>(scenarios.Count);
         var differences = new List<ScenarioDifference>(scenarios.Count * years.Count);
         for (var i = 0; i < scenarios.Count; i++)
         {
             var scenario = scenarios[i];
-            var outcome = Outcome(scenario.Name, input, years, ranked, Assumptions.From(scenario, i, input));
+            var outcome = Outcome(scenario.Name, prepared, years, Assumptions.From(scenario, i, input));
             outcomes.Add(outcome);
             for (var y = 0; y < years.Count; y++)
             {
@@ -85,32 +83,22 @@ public static class RealisationPlanner
         FinanceRuleViolation.ThrowIfAny(violations);
     }
 
-    private static IReadOnlyList<ExpenseLine> Rank(IReadOnlyList<ExpenseLine> lines) =>
-        lines.Select((line, index) => (line, index))
-            .OrderBy(x => x.line.Priority)
-            .ThenBy(x => x.index)
-            .Select(x => x.line)
-            .ToList();
-
-    private static ScenarioOutcome Outcome(
-        string name,
-        PlanningInput input,
-        IReadOnlyList<int> years,
-        IReadOnlyList<ExpenseLine> ranked,
-        Assumptions assumptions)
+    private static ScenarioOutcome Outcome(string name, Prepared prepared, IReadOnlyList<int> years, Assumptions assumptions)
     {
         var result = new List<YearRealisation>(years.Count);
         foreach (var year in years)
         {
-            result.Add(Year(input, year, ranked, assumptions));
+            result.Add(Year(prepared, year, assumptions));
         }
 
         return new ScenarioOutcome(name, result);
     }
 
-    private static YearRealisation Year(PlanningInput input, int year, IReadOnlyList<ExpenseLine> ranked, Assumptions assumptions)
+    private static YearRealisation Year(Prepared prepared, int year, Assumptions assumptions)
     {
-        var income = new List<IncomeForecast>(input.Applications.Count + input.Contributions.Count);
+        var input = prepared.Input;
+        var contributions = prepared.ContributionsIn(year);
+        var income = new List<IncomeForecast>(input.Applications.Count + contributions.Count);
         decimal secured = 0m, weighted = 0m;
         foreach (var application in input.Applications)
         {
@@ -120,30 +108,25 @@ public static class RealisationPlanner
             weighted += w;
         }
 
-        foreach (var contribution in input.Contributions)
+        foreach (var contribution in contributions)
         {
-            if (contribution.Year != year)
-            {
-                continue;
-            }
-
             var w = assumptions.PartnerWithdraws(contribution.Partner) ? 0m : contribution.WeightedOutstanding;
             income.Add(new IncomeForecast(contribution.Id, contribution.Partner, contribution.Paid, w));
             secured += contribution.Paid;
             weighted += w;
         }
 
+        var ranked = prepared.RankedExpenses;
         var lines = new List<LineCoverage>(ranked.Count);
         decimal planned = 0m, leftSecured = secured, leftExpected = weighted;
         var rank = 0;
         foreach (var line in ranked)
         {
-            if (!line.Amounts.Has(year) || assumptions.Dropped(line.Id))
+            if (line.Amounts.Given(year) is not { } amount || assumptions.Dropped(line.Id))
             {
                 continue;
             }
 
-            var amount = line.Amounts.For(year);
             planned += amount;
             var fromSecured = Math.Min(amount, leftSecured);
             leftSecured -= fromSecured;
@@ -155,12 +138,12 @@ public static class RealisationPlanner
             lines.Add(new LineCoverage(line.Id, line.Description, line.Priority, ++rank, amount, fromSecured, fromExpected, coverage));
         }
 
-        var broken = CheckCoFinancing(input, year, assumptions, secured + weighted, planned, income);
+        var broken = CheckCoFinancing(prepared, year, assumptions, secured + weighted, planned, income);
         return new YearRealisation(year, secured, weighted, planned, lines, income, broken);
     }
 
     private static List<BrokenCoFinancingRule> CheckCoFinancing(
-        PlanningInput input,
+        Prepared prepared,
         int year,
         Assumptions assumptions,
         decimal expectedIncome,
@@ -168,47 +151,84 @@ public static class RealisationPlanner
         List<IncomeForecast> income)
     {
         var broken = new List<BrokenCoFinancingRule>();
-        if (input.CoFinancingRules.Count == 0)
+        var applications = prepared.Input.Applications;
+        for (var i = 0; i < applications.Count; i++)
         {
-            return broken;
-        }
+            var rules = prepared.RulesFor[i];
+            if (rules.Length == 0)
+            {
+                continue;
+            }
 
-        for (var i = 0; i < input.Applications.Count; i++)
-        {
-            var application = input.Applications[i];
+            var application = applications[i];
             var funderAmount = assumptions.Standing(application, year);
             if (funderAmount == 0m)
             {
                 continue;
             }
 
-            foreach (var rule in input.CoFinancingRules)
+            var basis = plannedExpenses;
+            if (prepared.FundedLines[i] is { Length: > 0 } funded)
             {
-                if (!application.IsFundedBy(rule.Funder))
+                basis = 0m;
+                foreach (var line in funded)
                 {
-                    continue;
+                    basis += assumptions.Dropped(line.Id) ? 0m : line.Amounts.For(year);
                 }
+            }
 
-                var basis = application.FundedExpenseLineIds.Count == 0
-                    ? plannedExpenses
-                    : application.FundedExpenseLineIds.Sum(id => assumptions.Dropped(id) ? 0m : input.Budget.ExpenseLine(id).Amounts.For(year));
-                var others = expectedIncome - income[i].Secured - income[i].Weighted;
-                var available = Math.Max(0m, Math.Min(others, basis - funderAmount));
+            var others = expectedIncome - income[i].Secured - income[i].Weighted;
+            var available = Math.Max(0m, Math.Min(others, basis - funderAmount));
+            foreach (var rule in rules)
+            {
                 var required = Euros.Round(basis * rule.RequiredOwnShare);
                 if (available < required)
                 {
-                    broken.Add(new BrokenCoFinancingRule(application.Id, rule.Funder, year, basis, funderAmount, required, available,
-                        $"Cofinanciering {rule.Funder} ({year}, aanvraag '{application.Title}'): vereist is een eigen bijdrage van " +
-                        $"{(rule.RequiredOwnShare * 100m).ToString("0.##", Dutch)}% van {Euros.Format(basis)} = {Euros.Format(required)}, " +
-                        $"beschikbaar is {Euros.Format(available)}" +
-                        (basis - funderAmount < required
-                            ? $" (de aanvraag van {Euros.Format(funderAmount)} dekt een te groot deel van de kosten)."
-                            : " (de overige inkomsten zijn te laag).")));
+                    broken.Add(new BrokenCoFinancingRule(application.Id, application.Title, rule.Funder, year, rule.RequiredOwnShare,
+                        basis, funderAmount, required, available));
                 }
             }
         }
 
         return broken;
+    }
+
+    /// <summary>What every scenario and year reads the same way, worked out once per plan.</summary>
+    private sealed class Prepared
+    {
+        private readonly Dictionary<int, List<PartnerContribution>> _contributionsByYear;
+
+        public Prepared(PlanningInput input)
+        {
+            Input = input;
+            RankedExpenses = input.Budget.ExpenseLines
+                .Select((line, index) => (line, index))
+                .OrderBy(x => x.line.Priority)
+                .ThenBy(x => x.index)
+                .Select(x => x.line)
+                .ToList();
+            RulesFor = input.Applications
+                .Select(a => input.CoFinancingRules.Where(r => a.IsFundedBy(r.Funder)).ToArray())
+                .ToArray();
+            FundedLines = input.Applications
+                .Select(a => a.FundedExpenseLineIds.Select(input.Budget.ExpenseLine).ToArray())
+                .ToArray();
+            _contributionsByYear = input.Contributions.GroupBy(c => c.Year).ToDictionary(g => g.Key, g => g.ToList());
+        }
+
+        public PlanningInput Input { get; }
+
+        /// <summary>By priority, equal priorities in budget order.</summary>
+        public IReadOnlyList<ExpenseLine> RankedExpenses { get; }
+
+        /// <summary>Per application (same index), the co-financing rules of its funders.</summary>
+        public CoFinancingRule[][] RulesFor { get; }
+
+        /// <summary>Per application (same index), the expense lines it names as its costs.</summary>
+        public ExpenseLine[][] FundedLines { get; }
+
+        public IReadOnlyList<PartnerContribution> ContributionsIn(int year) =>
+            _contributionsByYear.TryGetValue(year, out var contributions) ? contributions : [];
     }
 
     /// <summary>A scenario's changes, resolved against the input once (ids checked), then read per application and line.</summary>

@@ -36,14 +36,27 @@ internal static class ScenarioComparison
 {
     public static ScenarioDifference Compare(string scenario, YearRealisation baseline, YearRealisation other)
     {
-        var before = baseline.Lines.ToDictionary(l => l.ExpenseLineId);
+        // Both lists hold the same ranked lines, the scenario's without the lines it drops: walk them side by side.
         var shifts = new List<CoverageShift>();
+        var b = 0;
         foreach (var line in other.Lines)
         {
-            if (before.TryGetValue(line.ExpenseLineId, out var was) && was.Coverage != line.Coverage)
+            while (b < baseline.Lines.Count && baseline.Lines[b].ExpenseLineId != line.ExpenseLineId)
             {
-                shifts.Add(new CoverageShift(line.ExpenseLineId, line.Description, was.Coverage, line.Coverage));
+                b++;
             }
+
+            if (b == baseline.Lines.Count)
+            {
+                break;
+            }
+
+            if (baseline.Lines[b].Coverage != line.Coverage)
+            {
+                shifts.Add(new CoverageShift(line.ExpenseLineId, line.Description, baseline.Lines[b].Coverage, line.Coverage));
+            }
+
+            b++;
         }
 
         var brokenBefore = baseline.BrokenRules.Select(r => (r.ApplicationId, r.Funder)).ToHashSet();
