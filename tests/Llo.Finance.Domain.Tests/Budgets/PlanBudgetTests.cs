@@ -118,6 +118,7 @@ public sealed class PlanBudgetTests
         Assert.Equal(264_000m, year.IncomeTotal);
         Assert.Equal(264_000m, year.ExpenseTotal);
         Assert.Equal(0m, year.Balance);
+        Assert.Equal(319_440m, year.ExpenseTotalIncludingVat);
         var huisNaarWerk = year.Expenses.Single(l => l.Id == "projectleider-huis-naar-werk");
         Assert.False(huisNaarWerk.Given);
         Assert.True(year.Expenses.Single(l => l.Id == "communicatie").Given);

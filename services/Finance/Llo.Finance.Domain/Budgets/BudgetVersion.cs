@@ -167,4 +167,7 @@ public sealed record BudgetYear(
     IReadOnlyList<NamedAmount> ExpenseByCategory)
 {
     public decimal Balance => IncomeTotal - ExpenseTotal;
+
+    /// <summary>The year's expenses with 21% VAT: what the invoices come to, for a report that needs it.</summary>
+    public decimal ExpenseTotalIncludingVat => Money.Vat.Including(ExpenseTotal);
 }
