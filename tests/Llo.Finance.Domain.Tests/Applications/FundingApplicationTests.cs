@@ -114,6 +114,18 @@ public sealed class FundingApplicationTests
     }
 
     [Fact]
+    public void Changing_the_forecast_keeps_status_and_grant_and_is_checked()
+    {
+        var part = Draft().Submit().GrantInPart(AmountsPerYear.Of((2022, 60_000m)));
+
+        var changed = part.WithDetails(probability: 0.9m, notes: "Bezwaar ingediend voor de rest.");
+
+        Assert.Equal((FundingApplicationStatus.GrantedInPart, 60_000m, 0.9m), (changed.Status, changed.SecuredIn(2022), changed.Probability));
+        Assert.Equal("Bezwaar ingediend voor de rest.", changed.Notes);
+        Assert.Equal("probability", Assert.Throws<FinanceRuleViolation>(() => part.WithDetails(probability: -0.1m)).Violations.Single().Field);
+    }
+
+    [Fact]
     public void A_deadline_passed_while_still_a_draft_is_reported()
     {
         Assert.Single(Draft().MissedDeadlines(new DateOnly(2022, 4, 2)));

@@ -83,20 +83,25 @@ public sealed record FundingApplication
     public AmountsPerYear Requested { get; }
 
     /// <summary>The chance (0–1) that it is granted, for the forecast while undecided.</summary>
-    public decimal Probability { get; init; }
+    public decimal Probability { get; }
 
     public FundingApplicationStatus Status { get; private init; }
 
     /// <summary>What the funders granted per year; null until a grant.</summary>
     public AmountsPerYear? Granted { get; private init; }
 
-    public IReadOnlyList<Deadline> Deadlines { get; init; }
+    public IReadOnlyList<Deadline> Deadlines { get; }
 
-    public string? Notes { get; init; }
+    public string? Notes { get; }
 
     public string? IncomeLineId { get; }
 
     public IReadOnlyList<string> FundedExpenseLineIds { get; }
+
+    /// <summary>A new forecast, notes or dates; checked like a new application, status and grant kept.</summary>
+    public FundingApplication WithDetails(decimal? probability = null, string? notes = null, IReadOnlyList<Deadline>? deadlines = null) =>
+        new(Id, Title, Funders, LeadApplicant, Requested, probability ?? Probability, Status, Granted, deadlines ?? Deadlines,
+            notes ?? Notes, IncomeLineId, FundedExpenseLineIds);
 
     public bool IsFundedBy(string funder) => Funders.Contains(funder, StringComparer.OrdinalIgnoreCase);
 
