@@ -14,7 +14,9 @@ public static class LloServices
     /// <summary>
     /// A Llo service: its HTTP/1.1 and h2c endpoints, its own database "<paramref name="name"/>-db"
     /// (in External mode its connection string is then required), the broker, a health check, and the
-    /// dashboard commands for its dead letters.
+    /// dashboard commands for its dead letters. In Processes mode it logs in to both with its own account:
+    /// a PostgreSQL role that owns only its database, a RabbitMQ user allowed only its own queues
+    /// (named "<paramref name="name"/>.…") and the shared exchanges.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddLloService<TProject>(
         this IDistributedApplicationBuilder builder, string name, LloInfrastructure infrastructure)
@@ -29,11 +31,16 @@ public static class LloServices
         return service
             .WithHttpAndGrpcEndpoints()
             .WithReference(database).WaitFor(database)
-            .WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging)
+            .WithInfrastructureMessaging(infrastructure)
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithDeadLetterCommands()
             .WithAnnotation(new LloServiceAnnotation(database.Resource));
     }
+
+    // Its own broker login where the mode has one (LloInfrastructure.ReferenceMessaging).
+    private static IResourceBuilder<ProjectResource> WithInfrastructureMessaging(
+        this IResourceBuilder<ProjectResource> service, LloInfrastructure infrastructure) =>
+        infrastructure.ReferenceMessaging(service);
 
     /// <summary>The declared services, in declaration order.</summary>
     public static IReadOnlyList<ProjectResource> Declared(IEnumerable<IResource> resources) =>

@@ -27,6 +27,13 @@ internal static class ServiceEndpoints
                 // only the ones given here are fixed, the rest are chosen free.
                 endpoint.Port = port;
                 endpoint.Transport = transport;
+                if (port is not null)
+                {
+                    // A fixed port is a public entry (the gateway's): served by the project itself, not through
+                    // the app host's proxy, behind which every client would be 127.0.0.1 (one rate-limit bucket).
+                    endpoint.TargetPort = port;
+                    endpoint.IsProxied = false;
+                }
             }, createIfNotExists: false)
             .WithEnvironment(context =>
             {

@@ -34,8 +34,9 @@ export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:18889
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:18890
 
 : >"$LOG"
-# The app host binary itself (not `dotnet run`), so the pid we signal is the app host's.
-Llo.AppHost/bin/Release/net10.0/Llo.AppHost >>"$LOG" 2>&1 &
+# The app host binary itself (not `dotnet run`), so the pid we signal is the app host's; by its full path,
+# which ./llo stop checks before it trusts the pid file.
+"$ROOT/Llo.AppHost/bin/Release/net10.0/Llo.AppHost" >>"$LOG" 2>&1 &
 apphost=$!
 echo "$apphost" >"$PID_FILE"
 

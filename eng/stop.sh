@@ -11,8 +11,9 @@ say() { $quiet || echo "$@"; }
 
 if [ -f "$PID_FILE" ]; then
   pid=$(cat "$PID_FILE")
-  # Only a process that really is our app host: after a crash the pid may belong to something else.
-  if [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'Llo.AppHost'; then
+  # Only a process that really is this checkout's app host: after a crash the pid may belong to something
+  # else (or to another checkout's app host). ./llo run starts it by its full path.
+  if pid_has_arg "$pid" "$ROOT/Llo.AppHost/bin/Release/net10.0/Llo.AppHost"; then
     say "Stopping the app host (pid $pid)..."
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 60); do

@@ -15,7 +15,7 @@ TARGET=${LLO_TEST_TARGET:-Llo.sln}
 
 llo_ensure_prereqs || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
-STATE=$(llo_state_dir "$ROOT/.llo/test-$PG_PORT")
+STATE=$(llo_state_dir "$ROOT/.llo/test-$PG_PORT") || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 stop_servers() {
   rabbit_stop "$STATE/rabbitmq" "$RABBIT_NODE"
   pg_stop "$STATE/postgres"
@@ -36,10 +36,14 @@ echo "Starting PostgreSQL (port $PG_PORT) and RabbitMQ (port $RABBIT_PORT) for t
 pg_start "$STATE/postgres" "$PG_PORT" || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT" || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
-export LLO_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
-export LLO_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
+LLO_TEST_POSTGRES=$(pg_connection "$STATE/postgres" "$PG_PORT") &&
+  LLO_TEST_RABBITMQ=$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT") || { echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+export LLO_TEST_POSTGRES LLO_TEST_RABBITMQ
 export LLO_TEST_RABBITMQ_NODE="$RABBIT_NODE"
 export LLO_TEST_RABBITMQ_DIR="$STATE/rabbitmq"
+export LLO_TEST_POSTGRES_DIR="$STATE/postgres"
+# rabbitmqctl run by a test finds the node through its own epmd, and listens on loopback only, like the node.
+export ERL_EPMD_PORT=$(cat "$STATE/rabbitmq/epmd.port") RABBITMQ_CTL_ERL_ARGS="$RABBIT_LOOPBACK_DIST"
 export LLO_ROOT="$ROOT"
 
 LOG="$STATE/test-output.log"

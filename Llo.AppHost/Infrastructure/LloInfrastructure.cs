@@ -9,7 +9,8 @@ namespace Llo.AppHost.Infrastructure;
 public sealed class LloInfrastructure(
     InfrastructureMode mode,
     Func<string, IResourceBuilder<IResourceWithConnectionString>> addDatabase,
-    IResourceBuilder<IResourceWithConnectionString> messaging)
+    IResourceBuilder<IResourceWithConnectionString> messaging,
+    Func<string, ReferenceExpression>? messagingLogin = null)
 {
     public InfrastructureMode Mode { get; } = mode;
 
@@ -18,6 +19,16 @@ public sealed class LloInfrastructure(
 
     /// <summary>A service's own database; <paramref name="name"/> is its connection string name, e.g. "inventory-db".</summary>
     public IResourceBuilder<IResourceWithConnectionString> AddDatabase(string name) => addDatabase(name);
+
+    /// <summary>
+    /// Gives <paramref name="service"/> the connection string "messaging": its own broker login where the mode makes
+    /// one (Processes), the broker's connection string otherwise; the service starts once the broker is healthy.
+    /// </summary>
+    public IResourceBuilder<ProjectResource> ReferenceMessaging(IResourceBuilder<ProjectResource> service) =>
+        (messagingLogin is null
+            ? service.WithReference(Messaging)
+            : service.WithEnvironment($"ConnectionStrings__{Messaging.Resource.Name}", messagingLogin(service.Resource.Name)))
+        .WaitFor(Messaging);
 }
 
 public static class LloInfrastructureExtensions
@@ -59,8 +70,10 @@ public static class LloInfrastructureExtensions
     {
         var postgres = builder.AddPostgresProcess("postgres", settings);
         var messaging = builder.AddRabbitMqProcess("messaging", settings);
+        var secrets = Path.Combine(settings.StateDirectory, "secrets");
         return new LloInfrastructure(InfrastructureMode.Processes,
-            name => postgres.AddDatabase(name, DatabaseName(name)), messaging);
+            name => postgres.AddDatabase(name, DatabaseName(name)), messaging,
+            service => messaging.AddLogin(service, secrets));
     }
 
     private static LloInfrastructure AddContainers(IDistributedApplicationBuilder builder, string? containerRuntime)

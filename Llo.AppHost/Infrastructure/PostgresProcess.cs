@@ -1,29 +1,45 @@
-using System.Security.Cryptography;
 using Npgsql;
 
 namespace Llo.AppHost.Infrastructure;
 
 /// <summary>The machine's PostgreSQL 15 run by the app host, data under .llo/postgres.</summary>
-public sealed class PostgresProcessResource(string name, string command, string workingDirectory, string connectionString)
+public sealed class PostgresProcessResource(string name, string command, string workingDirectory, string connectionString, string secretsDirectory)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
     internal string AdminConnectionString { get; } = connectionString;
 
     internal List<PostgresProcessDatabaseResource> Databases { get; } = [];
 
+    /// <summary>Where the services' generated passwords are kept (.llo/secrets).</summary>
+    internal string SecretsDirectory { get; } = secretsDirectory;
+
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{AdminConnectionString}");
 }
 
-/// <summary>A database on <see cref="PostgresProcessResource"/>, created once the server is ready.</summary>
-public sealed class PostgresProcessDatabaseResource(string name, string databaseName, PostgresProcessResource parent)
+/// <summary>
+/// A database on <see cref="PostgresProcessResource"/>, created once the server is ready, with its owner: the login
+/// role of the same name that its connection string uses (<see cref="DatabaseOwner"/>).
+/// </summary>
+public sealed class PostgresProcessDatabaseResource(string name, string databaseName, PostgresProcessResource parent, string password)
     : Resource(name), IResourceWithParent<PostgresProcessResource>, IResourceWithConnectionString
 {
     public string DatabaseName { get; } = databaseName;
 
+    /// <summary>The login role that owns the database; named like it.</summary>
+    public string Role => DatabaseName;
+
+    internal string Password { get; } = password;
+
     public PostgresProcessResource Parent { get; } = parent;
 
-    public ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"{Parent.AdminConnectionString};Database={DatabaseName}");
+    internal string ConnectionString { get; } = new NpgsqlConnectionStringBuilder(parent.AdminConnectionString)
+    {
+        Username = databaseName,
+        Password = password,
+        Database = databaseName,
+    }.ConnectionString;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{ConnectionString}");
 }
 
 internal static class PostgresProcess
@@ -52,7 +68,7 @@ internal static class PostgresProcess
         }.ConnectionString;
 
         var (command, prefix) = ServiceAccount.Launch(Account, postgres);
-        var server = new PostgresProcessResource(name, command, directory, connectionString);
+        var server = new PostgresProcessResource(name, command, directory, connectionString, Path.Combine(settings.StateDirectory, "secrets"));
         var healthKey = $"{name}-connect";
         builder.Services.AddHealthChecks().AddCheck(healthKey, new PostgresConnectCheck(Unpooled(connectionString, "postgres")));
 
@@ -67,11 +83,13 @@ internal static class PostgresProcess
     public static IResourceBuilder<PostgresProcessDatabaseResource> AddDatabase(
         this IResourceBuilder<PostgresProcessResource> server, string name, string databaseName)
     {
-        var database = new PostgresProcessDatabaseResource(name, databaseName, server.Resource);
+        var password = SecretFile.ReadOrCreate(Path.Combine(server.Resource.SecretsDirectory, $"postgres-{databaseName}.password"));
+        var database = new PostgresProcessDatabaseResource(name, databaseName, server.Resource, password);
         server.Resource.Databases.Add(database);
         var healthKey = $"{name}-connect";
+        // Connects as the service will: healthy once its owner role can open its database.
         server.ApplicationBuilder.Services.AddHealthChecks()
-            .AddCheck(healthKey, new PostgresConnectCheck(Unpooled(server.Resource.AdminConnectionString, databaseName)));
+            .AddCheck(healthKey, new PostgresConnectCheck(Unpooled(database.ConnectionString, databaseName)));
         return server.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot
             {
@@ -87,26 +105,16 @@ internal static class PostgresProcess
     private static string Unpooled(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database, Pooling = false, Timeout = 3 }.ConnectionString;
 
+    // The superuser's password: initdb reads it from this file, so it lives beside the data (owned by postgres).
     private static string ReadOrCreatePassword(string directory, string data)
     {
         var file = Path.Combine(directory, "password");
-        if (File.Exists(file))
-        {
-            return File.ReadAllText(file).Trim();
-        }
-        if (File.Exists(Path.Combine(data, "PG_VERSION")))
+        if (!SecretFile.Exists(file) && File.Exists(Path.Combine(data, "PG_VERSION")))
         {
             throw new PrerequisiteException(
                 $"The PostgreSQL data in {data} has lost its password file: remove it with './llo reset' (deletes local data) and run again.");
         }
-        Directory.CreateDirectory(directory);
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        File.WriteAllText(file, password + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return password;
+        return SecretFile.ReadOrCreate(file);
     }
 
     // A PostgreSQL left running by a killed app host holds the port and the data directory: stop it first.
@@ -114,9 +122,9 @@ internal static class PostgresProcess
     {
         var pidFile = Path.Combine(data, "postmaster.pid");
         if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
-            || !File.Exists($"/proc/{pid}/comm") || File.ReadAllText($"/proc/{pid}/comm").Trim() != "postgres")
+            || !LeftoverProcess.NamesDirectory(pid, data))
         {
-            return; // no pid file, or a stale one that PostgreSQL itself ignores
+            return; // no pid file, or a stale one whose number now belongs to another process
         }
         ServiceAccount.RunAsync(Account, Path.Combine(settings.PostgresBin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"], CancellationToken.None)
             .GetAwaiter().GetResult();
@@ -146,17 +154,9 @@ internal static class PostgresProcess
     private static async Task CreateDatabasesAsync(PostgresProcessResource server, IServiceProvider services, CancellationToken ct)
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
-        await using var connection = new NpgsqlConnection(Unpooled(server.AdminConnectionString, "postgres"));
-        await connection.OpenAsync(ct);
         foreach (var database in server.Databases)
         {
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-            exists.Parameters.AddWithValue(database.DatabaseName);
-            if (await exists.ExecuteScalarAsync(ct) is null)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.DatabaseName}\"", connection);
-                await create.ExecuteNonQueryAsync(ct);
-            }
+            await DatabaseOwner.EnsureAsync(server.AdminConnectionString, database.DatabaseName, database.Role, database.Password, ct);
             await notifications.PublishUpdateAsync(database, state => state with
             {
                 State = KnownResourceStates.Running,

@@ -1,17 +1,25 @@
 namespace Llo.AppHost.Infrastructure;
 
 /// <summary>The machine's RabbitMQ (rabbitmq-server) run by the app host as its own node, data under .llo/rabbitmq.</summary>
-public sealed class RabbitMqProcessResource(string name, string command, string workingDirectory, string uri)
+public sealed class RabbitMqProcessResource(string name, string command, string workingDirectory, int port, BrokerAccount administrator)
     : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
 {
-    internal string Uri { get; } = uri;
+    internal BrokerAccount Administrator { get; } = administrator;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Uri}");
+    /// <summary>Every login the node knows: the administrator's and one per service (<see cref="BrokerAccounts"/>).</summary>
+    internal List<BrokerAccount> Accounts { get; } = [administrator];
+
+    internal string UriOf(BrokerAccount account) =>
+        $"amqp://{Uri.EscapeDataString(account.User)}:{Uri.EscapeDataString(account.Password)}@127.0.0.1:{port}/";
+
+    /// <summary>The administrator's connection; services get their own (<see cref="RabbitMqProcess.AddLogin"/>).</summary>
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{UriOf(Administrator)}");
 }
 
 internal static class RabbitMqProcess
 {
     private const string Account = "rabbitmq";
+    private const string AdministratorUser = "llo";
 
     public static IResourceBuilder<RabbitMqProcessResource> AddRabbitMqProcess(
         this IDistributedApplicationBuilder builder, string name, LloSettings settings)
@@ -21,6 +29,9 @@ internal static class RabbitMqProcess
 
         var directory = Path.Combine(settings.StateDirectory, "rabbitmq");
         var node = $"llo-{settings.RabbitMqPort}@localhost";
+        // Only loopback: the node's own epmd (not the machine's, which may listen on every address) and the Erlang
+        // distribution listener, for the broker and for rabbitmqctl alike.
+        const string loopbackDistribution = "-kernel inet_dist_use_interface {127,0,0,1}";
         // Every variable points into .llo/rabbitmq so the node never touches the system broker;
         // HOME holds the Erlang cookie that rabbitmqctl (and ./llo stop) needs to reach the node.
         var environment = new Dictionary<string, string>
@@ -35,19 +46,24 @@ internal static class RabbitMqProcess
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq"),
             ["RABBITMQ_LOGS"] = "-", // to stdout, so the dashboard shows the broker's log
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["ERL_EPMD_PORT"] = settings.RabbitMqEpmdPort.ToString(),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = loopbackDistribution,
+            ["RABBITMQ_CTL_ERL_ARGS"] = loopbackDistribution,
         };
         StopLeftover(settings, node, environment);
         Prerequisites.RequireFreePort(settings.RabbitMqPort, "RabbitMQ");
         Prerequisites.RequireFreePort(settings.RabbitMqDistPort, "RabbitMQ distribution");
 
-        // guest/guest is allowed on loopback only, and the listener binds to loopback only.
-        var uri = $"amqp://guest:guest@127.0.0.1:{settings.RabbitMqPort}/";
-        var (command, prefix) = ServiceAccount.Launch(Account, server);
+        var secrets = Path.Combine(settings.StateDirectory, "secrets");
+        var administrator = new BrokerAccount(AdministratorUser,
+            SecretFile.ReadOrCreate(Path.Combine(secrets, $"rabbitmq-{AdministratorUser}.password")), Administrator: true);
+        var resource = new RabbitMqProcessResource(name, ServiceAccount.Launch(Account, server).Command, directory, settings.RabbitMqPort, administrator);
         var healthKey = $"{name}-connect";
-        builder.Services.AddHealthChecks().AddCheck(healthKey, new AmqpConnectCheck(uri));
+        builder.Services.AddHealthChecks().AddCheck(healthKey, new AmqpConnectCheck(resource.UriOf(administrator)));
 
-        return builder.AddResource(new RabbitMqProcessResource(name, command, directory, uri))
-            .WithArgs(prefix)
+        return builder.AddResource(resource)
+            .WithArgs(ServiceAccount.Launch(Account, server).Prefix)
             .WithEnvironment(context =>
             {
                 foreach (var (key, value) in environment)
@@ -57,14 +73,26 @@ internal static class RabbitMqProcess
             })
             .WithEndpoint(port: settings.RabbitMqPort, targetPort: settings.RabbitMqPort, scheme: "amqp", name: "tcp", isProxied: false)
             .WithHealthCheck(healthKey)
-            .OnBeforeResourceStarted((_, _, _) =>
+            .OnBeforeResourceStarted((broker, _, _) =>
             {
-                Prepare(directory, settings.RabbitMqPort);
+                Prepare(directory, settings, broker.Accounts);
                 return Task.CompletedTask;
-            });
+            })
+            .OnResourceReady((_, _, ct) => RemoveGuestAsync(settings, node, environment, ct));
     }
 
-    private static void Prepare(string directory, int port)
+    /// <summary>
+    /// Service <paramref name="service"/>'s own login (password generated once, in .llo/secrets), imported by the
+    /// node at its next boot; returns the connection string the service uses.
+    /// </summary>
+    public static ReferenceExpression AddLogin(this IResourceBuilder<RabbitMqProcessResource> broker, string service, string secretsDirectory)
+    {
+        var account = new BrokerAccount(service, SecretFile.ReadOrCreate(Path.Combine(secretsDirectory, $"rabbitmq-{service}.password")));
+        broker.Resource.Accounts.Add(account);
+        return ReferenceExpression.Create($"{broker.Resource.UriOf(account)}");
+    }
+
+    private static void Prepare(string directory, LloSettings settings, IEnumerable<BrokerAccount> accounts)
     {
         Directory.CreateDirectory(Path.Combine(directory, "mnesia"));
         Directory.CreateDirectory(Path.Combine(directory, "log"));
@@ -73,8 +101,29 @@ internal static class RabbitMqProcess
         {
             File.WriteAllText(plugins, "[].\n");
         }
-        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), $"listeners.tcp.default = 127.0.0.1:{port}\n");
+        var definitions = Path.Combine(directory, "definitions.json");
+        PrivateFile.Write(definitions, BrokerAccounts.Definitions(accounts));
+        // Definitions imported at boot replace the default user: a new node never has guest.
+        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"),
+            $"listeners.tcp.default = 127.0.0.1:{settings.RabbitMqPort}\nload_definitions = {definitions}\n");
+        // For ./llo stop (eng/servers.sh): rabbitmqctl finds the node through this epmd.
+        File.WriteAllText(Path.Combine(directory, "epmd.port"), settings.RabbitMqEpmdPort + "\n");
         ServiceAccount.Own(Account, directory);
+    }
+
+    // A node made before the platform had its own logins still has guest: remove it once.
+    private static async Task RemoveGuestAsync(LloSettings settings, string node, Dictionary<string, string> environment, CancellationToken ct)
+    {
+        var marker = Path.Combine(environment["HOME"], "guest-removed");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+        var (exitCode, output) = await RabbitMqCtlAsync(settings, node, environment, ["delete_user", "guest"], ct);
+        if (exitCode == 0 || output.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            await File.WriteAllTextAsync(marker, "", ct);
+        }
     }
 
     // A node left running by a killed app host holds the ports: ask it to stop (same node name and cookie).
@@ -93,8 +142,12 @@ internal static class RabbitMqProcess
         {
             // Taken: perhaps by our own leftover node.
         }
-        ServiceAccount.RunAsync(Account, "/usr/bin/env",
-            [.. environment.Select(pair => $"{pair.Key}={pair.Value}"), Path.Combine(settings.RabbitMqBin, "rabbitmqctl"), "-n", node, "stop"],
-            CancellationToken.None).GetAwaiter().GetResult();
+        RabbitMqCtlAsync(settings, node, environment, ["stop"], CancellationToken.None).GetAwaiter().GetResult();
     }
+
+    private static Task<(int ExitCode, string Output)> RabbitMqCtlAsync(
+        LloSettings settings, string node, Dictionary<string, string> environment, string[] arguments, CancellationToken ct) =>
+        ServiceAccount.RunAsync(Account, "/usr/bin/env",
+            [.. environment.Select(pair => $"{pair.Key}={pair.Value}"), Path.Combine(settings.RabbitMqBin, "rabbitmqctl"), "-n", node, .. arguments],
+            ct);
 }

@@ -67,12 +67,45 @@ internal static class ServiceAccount
         }
         var hash = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(wanted + "\n")))[..12];
         var fallback = $"/var/tmp/llo-{hash}";
-        Directory.CreateDirectory(fallback);
-        if (!OperatingSystem.IsWindows())
+        // /var/tmp is shared by every account: a folder someone else made there first (to read our passwords,
+        // or to feed us their data) is refused, never used.
+        if (!OperatingSystem.IsWindows() && !Directory.Exists(fallback) && !File.Exists(fallback))
         {
-            File.SetUnixFileMode(fallback, (UnixFileMode)0b111_101_101);
+            Directory.CreateDirectory(fallback, (UnixFileMode)0b111_101_101);
         }
+        RequirePrivate(fallback);
         return fallback;
+    }
+
+    /// <summary>Refuses <paramref name="directory"/> unless it is a real directory of ours that no other account can write.</summary>
+    public static void RequirePrivate(string directory)
+    {
+        var info = new DirectoryInfo(directory);
+        if (info.LinkTarget is not null || !info.Exists)
+        {
+            throw new PrerequisiteException($"The state directory {directory} is not a directory (a link?): remove it and run again.");
+        }
+        if (Owner(directory) != EffectiveUserId())
+        {
+            throw new PrerequisiteException(
+                $"The state directory {directory} belongs to another account: remove it (or have its owner remove it) and run again.");
+        }
+        if ((info.UnixFileMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != 0)
+        {
+            throw new PrerequisiteException(
+                $"The state directory {directory} can be written by other accounts: run 'chmod go-w {directory}' if nobody else changed it, or remove it.");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "geteuid")]
+    private static extern uint EffectiveUserId();
+
+    private static uint Owner(string path)
+    {
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%u", "--", path]) { RedirectStandardOutput = true })!;
+        var output = stat.StandardOutput.ReadToEnd();
+        stat.WaitForExit();
+        return stat.ExitCode == 0 && uint.TryParse(output.Trim(), out var uid) ? uid : uint.MaxValue;
     }
 
     private static bool CanTraverse(string user, string directory)

@@ -87,12 +87,13 @@ SERVICE_ENV=()
 if [ "$MODE" = inventory ]; then
   echo "Starting PostgreSQL ($PG_PORT) and RabbitMQ ($RABBIT_PORT) under $STATE..."
   pg_start "$STATE/postgres" "$PG_PORT"
-  as_user postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
+  PG_PASSWORD=$(pg_password "$STATE/postgres")
+  as_user postgres env PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname = 'inventory'" | grep -q 1 \
-    || as_user postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE inventory"
+    || as_user postgres env PGPASSWORD="$PG_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE inventory"
   rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT"
-  SERVICE_ENV=("ConnectionStrings__inventory-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=inventory"
-    "ConnectionStrings__messaging=amqp://guest:guest@127.0.0.1:$RABBIT_PORT/")
+  SERVICE_ENV=("ConnectionStrings__inventory-db=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=$PG_PASSWORD;Database=inventory"
+    "ConnectionStrings__messaging=$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT")")
 fi
 read -r -a EXTRA_SERVICE_ENV <<<"${BENCH_SERVICE_ENV:-}"
 read -r -a EXTRA_GATEWAY_ENV <<<"${BENCH_GATEWAY_ENV:-}"

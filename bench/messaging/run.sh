@@ -39,6 +39,6 @@ pg_start "$STATE/postgres" "$PG_PORT"
 rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT"
 
 bench/messaging/Llo.Bench.Messaging/bin/Release/net10.0/Llo.Bench.Messaging \
-  "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=50" \
-  "amqp://guest:guest@127.0.0.1:$RABBIT_PORT/" | tee "$RESULTS/messaging.md"
+  "$(pg_connection "$STATE/postgres" "$PG_PORT");Maximum Pool Size=50" \
+  "$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT")" | tee "$RESULTS/messaging.md"
 echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/messaging.md"

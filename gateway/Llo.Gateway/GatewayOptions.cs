@@ -28,6 +28,13 @@ public sealed class GatewayOptions
 
     public RateLimitSettings RateLimit { get; set; } = new();
 
+    /// <summary>Requests a single client may make to <c>/health</c> and <c>/alive</c>: a bucket of its own, so heavy API
+    /// use never makes a probe fail, and probing cannot be used to load the services.</summary>
+    public RateLimitSettings ProbeRateLimit { get; set; } = new() { PermitLimit = 60 };
+
+    /// <summary>How long the public <c>/health</c> answer is reused before the services are asked again.</summary>
+    public TimeSpan HealthCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long the health check waits for a service's <c>/health</c>.</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -7,40 +7,40 @@ namespace Llo.Gateway;
 
 /// <summary>
 /// A fixed window of requests per client, where a client is its IP address (after trusted forwarded
-/// headers). Once identity is in place an authenticated client id becomes the key instead.
-/// Rejections are 429 with <c>Retry-After</c> and the platform's error shape. Health probes are never limited.
+/// headers): the app host serves the gateway's ports unproxied, so this is the real peer, not a proxy's
+/// 127.0.0.1. Once identity is in place an authenticated client id becomes the key instead.
+/// Rejections are 429 with <c>Retry-After</c> and the platform's error shape. Health probes are limited
+/// per client in a bucket of their own (<see cref="GatewayOptions.ProbeRateLimit"/>).
 /// </summary>
 public static class RateLimiting
 {
     public static WebApplicationBuilder AddGatewayRateLimiting(this WebApplicationBuilder builder)
     {
-        var settings = GatewayOptions.From(builder.Configuration).RateLimit;
+        var options = GatewayOptions.From(builder.Configuration);
         // Everything per-request is built once here: the partition lookup runs for every request, and a
         // lambda capturing the settings or a key string made from the address would allocate each time.
-        var limiterOptions = new FixedWindowRateLimiterOptions
+        var requests = LimiterOptions(options.RateLimit);
+        var probes = LimiterOptions(options.ProbeRateLimit);
+        Func<(IPAddress, bool), FixedWindowRateLimiterOptions> optionsFor = key => key.Item2 ? probes : requests;
+        builder.Services.AddRateLimiter(limiter =>
         {
-            PermitLimit = settings.PermitLimit,
-            Window = settings.Window,
-            QueueLimit = 0,
-        };
-        Func<IPAddress, FixedWindowRateLimiterOptions> optionsFor = _ => limiterOptions;
-        var probes = RateLimitPartition.GetNoLimiter(ProbesKey);
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context =>
-                ServiceHealthChecks.IsProbe(context.Request.Path)
-                    ? probes
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), optionsFor));
-            options.OnRejected = RejectAsync;
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, (IPAddress, bool)>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    (ClientKey(context), ServiceHealthChecks.IsProbe(context.Request.Path)), optionsFor));
+            limiter.OnRejected = RejectAsync;
         });
         return builder;
     }
 
-    // The key is the address itself (value equality). No TCP client comes from the broadcast address, so it
-    // can stand for the probes' partition; an unknown address (in-memory hosts) shares 0.0.0.0.
-    private static readonly IPAddress ProbesKey = IPAddress.Broadcast;
+    private static FixedWindowRateLimiterOptions LimiterOptions(RateLimitSettings settings) => new()
+    {
+        PermitLimit = settings.PermitLimit,
+        Window = settings.Window,
+        QueueLimit = 0,
+    };
 
+    // The key is the address itself (value equality); an unknown address (in-memory hosts) shares 0.0.0.0.
     private static IPAddress ClientKey(HttpContext context) =>
         context.Connection.RemoteIpAddress ?? IPAddress.Any;
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -7,9 +7,9 @@ namespace Llo.Gateway;
 
 /// <summary>
 /// The gateway is as healthy as the services behind it: one check per configured service calls that
-/// service's <c>/health</c> through service discovery with a short timeout. <c>/health</c> answers JSON
-/// with an entry per check; <c>/alive</c> only says the gateway process itself runs. These replace
-/// ServiceDefaults' <c>MapDefaultEndpoints</c>, whose plain-text <c>/health</c> names no service.
+/// service's <c>/health</c> through service discovery with a short timeout. <c>/health</c> answers only the overall
+/// status (<see cref="PublicHealth"/>: the gateway is public, the details are logged for the dashboard); <c>/alive</c>
+/// only says the gateway process itself runs. These replace ServiceDefaults' <c>MapDefaultEndpoints</c>.
 /// </summary>
 public static class ServiceHealthChecks
 {
@@ -23,6 +23,9 @@ public static class ServiceHealthChecks
         builder.Services.AddHttpClient(ClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<PublicHealth>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         var checks = builder.Services.AddHealthChecks();
         foreach (var service in options.Services)
         {
@@ -39,7 +42,7 @@ public static class ServiceHealthChecks
 
     public static WebApplication MapGatewayHealth(this WebApplication app)
     {
-        app.MapHealthChecks(Extensions.HealthPath, new HealthCheckOptions { ResponseWriter = WriteJsonAsync });
+        app.MapGet(Extensions.HealthPath, (HttpContext context, PublicHealth health) => health.WriteAsync(context));
         app.MapHealthChecks(Extensions.AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         return app;
     }
@@ -47,27 +50,6 @@ public static class ServiceHealthChecks
     public static bool IsProbe(PathString path) =>
         path.Equals(Extensions.HealthPath, StringComparison.OrdinalIgnoreCase)
         || path.Equals(Extensions.AlivePath, StringComparison.OrdinalIgnoreCase);
-
-    private static async Task WriteJsonAsync(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteString("status", report.Status.ToString());
-        json.WriteNumber("totalDurationMs", Math.Round(report.TotalDuration.TotalMilliseconds, 1));
-        json.WriteStartObject("entries");
-        foreach (var (name, entry) in report.Entries)
-        {
-            json.WriteStartObject(name);
-            json.WriteString("status", entry.Status.ToString());
-            json.WriteString("description", entry.Description);
-            json.WriteNumber("durationMs", Math.Round(entry.Duration.TotalMilliseconds, 1));
-            json.WriteEndObject();
-        }
-        json.WriteEndObject();
-        json.WriteEndObject();
-        await json.FlushAsync(context.RequestAborted);
-    }
 
     private sealed class ServiceHealthCheck(IHttpClientFactory clients, string service, TimeSpan timeout) : IHealthCheck
     {

@@ -140,6 +140,57 @@ public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppF
         return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
+    [Fact]
+    public async Task Every_process_of_the_platform_listens_on_loopback_and_each_service_logs_in_to_its_database_with_its_own_role()
+    {
+        using var timeout = new CancellationTokenSource(StepTimeout);
+        var state = Path.Combine(Environment.GetEnvironmentVariable("LLO_ROOT") ?? LloAppFixture.FindRepositoryRoot(), ".llo", "e2e");
+        // The processes the app host started: the servers (their pid files), the broker's own epmd (its port), every
+        // service and the gateway (their pids on the dashboard). The gateway's fixed ports are its own, not a proxy's.
+        var pids = new HashSet<int>
+        {
+            int.Parse(File.ReadLines(Path.Combine(state, "postgres", "data", "postmaster.pid")).First()),
+            int.Parse(File.ReadAllText(Path.Combine(state, "rabbitmq", "rabbitmq.pid")).Trim()),
+        };
+        foreach (var resource in fixture.Resources)
+        {
+            if (fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var current)
+                && current.Snapshot.Properties.FirstOrDefault(p => p.Name.EndsWith(".pid", StringComparison.Ordinal))?.Value is { } pid
+                && int.TryParse(pid.ToString(), out var id))
+            {
+                pids.Add(id);
+            }
+        }
+        var epmd = int.Parse(File.ReadAllText(Path.Combine(state, "rabbitmq", "epmd.port")).Trim());
+
+        using var ss = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ss", ["-ltnpH"]) { RedirectStandardOutput = true })!;
+        var lines = (await ss.StandardOutput.ReadToEndAsync(timeout.Token)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = lines.Where(line => pids.Any(pid => line.Contains($"pid={pid},", StringComparison.Ordinal))
+            || line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3].EndsWith($":{epmd}", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains(ours, line => line.Contains(":48080 ", StringComparison.Ordinal));
+        Assert.Contains(ours, line => line.Contains($":{epmd} ", StringComparison.Ordinal));
+        Assert.All(ours, line =>
+        {
+            var local = line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3];
+            var host = local[..local.LastIndexOf(':')].Trim('[', ']');
+            Assert.True(host != "*" && IPAddress.IsLoopback(IPAddress.Parse(host)), $"not on loopback: {line}");
+        });
+
+        // The inventory's database login owns its database, and nothing more.
+        var database = await fixture.App.GetConnectionStringAsync("inventory-db", timeout.Token);
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync(timeout.Token);
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT r.rolsuper, r.rolcreatedb, d.datdba = r.oid FROM pg_roles r, pg_database d WHERE r.rolname = current_user AND d.datname = current_database()",
+            connection);
+        await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+        Assert.True(await reader.ReadAsync(timeout.Token));
+        Assert.False(reader.GetBoolean(0));
+        Assert.False(reader.GetBoolean(1));
+        Assert.True(reader.GetBoolean(2));
+    }
+
     /// <summary>A test consumer: a private queue bound to llo.events for inventory.project-registered.</summary>
     private sealed class RegisteredEvents : IAsyncDisposable
     {

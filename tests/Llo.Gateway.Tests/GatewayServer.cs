@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +61,28 @@ internal sealed class GatewayServer : IAsyncDisposable
     };
 
     public HttpClient CreateClient() => new() { BaseAddress = HttpUrl };
+
+    /// <summary>A client whose connections come from <paramref name="source"/> (another loopback address, e.g. 127.0.0.2),
+    /// as a second machine's would: the gateway sees that address as the peer.</summary>
+    public HttpClient CreateClientFrom(IPAddress source) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = HttpUrl };
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

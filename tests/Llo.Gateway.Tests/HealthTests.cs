@@ -1,31 +1,51 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
 
 namespace Llo.Gateway.Tests;
 
 public sealed class HealthTests
 {
     [Fact]
-    public async Task An_unreachable_service_makes_health_unhealthy_and_is_named_in_the_answer()
+    public async Task An_unreachable_service_makes_health_unhealthy_and_is_named_only_in_the_log_for_the_dashboard()
     {
         await using var backend = await EchoBackend.StartAsync();
         var settings = GatewayServer.InventoryAt(backend.HttpUrl, backend.GrpcUrl);
         settings["Gateway:Services:1"] = "matching";
         settings["services:matching:http:0"] = $"http://127.0.0.1:{FreePort.Next()}"; // nobody listens there
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        var logs = new CapturedLogs();
+        await using var gateway = await GatewayServer.StartAsync(settings, logs);
         using var client = gateway.CreateClient();
 
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync("/health");
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", health.RootElement.GetProperty("status").GetString());
-        var entries = health.RootElement.GetProperty("entries");
-        Assert.Equal("Unhealthy", entries.GetProperty("matching").GetProperty("status").GetString());
-        Assert.Equal("Healthy", entries.GetProperty("inventory").GetProperty("status").GetString());
+        Assert.Equal("""{"status":"Unhealthy"}""", body);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"health took {clock.Elapsed}");
+        var logged = Assert.Single(logs.Entries, entry => entry.Message.StartsWith("Gateway health is Unhealthy", StringComparison.Ordinal));
+        Assert.Contains("matching: Unhealthy (matching is unreachable", logged.Message);
+        Assert.DoesNotContain("inventory", logged.Message);
+    }
+
+    [Fact]
+    public async Task Health_is_evaluated_at_most_once_per_cache_period()
+    {
+        var backend = await EchoBackend.StartAsync();
+        var settings = GatewayServer.InventoryAt(backend.HttpUrl, backend.GrpcUrl);
+        settings["Gateway:HealthCacheDuration"] = "00:00:02";
+        await using var gateway = await GatewayServer.StartAsync(settings);
+        using var client = gateway.CreateClient();
+
+        using var before = await client.GetAsync("/health");
+        await backend.DisposeAsync();
+        using var cached = await client.GetAsync("/health");
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        using var after = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
     }
 
     [Fact]
@@ -48,16 +68,16 @@ public sealed class HealthTests
         await using var backend = await EchoBackend.StartAsync(healthDelay: TimeSpan.FromSeconds(20));
         var settings = GatewayServer.InventoryAt(backend.HttpUrl, backend.GrpcUrl);
         settings["Gateway:HealthCheckTimeout"] = "00:00:01";
-        await using var gateway = await GatewayServer.StartAsync(settings);
+        var logs = new CapturedLogs();
+        await using var gateway = await GatewayServer.StartAsync(settings, logs);
         using var client = gateway.CreateClient();
 
         var clock = Stopwatch.StartNew();
         using var response = await client.GetAsync("/health");
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var inventory = health.RootElement.GetProperty("entries").GetProperty("inventory");
-        Assert.Equal("inventory did not answer within 1 s", inventory.GetProperty("description").GetString());
+        Assert.Equal("""{"status":"Unhealthy"}""", await response.Content.ReadAsStringAsync());
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("inventory: Unhealthy (inventory did not answer within 1 s)", StringComparison.Ordinal));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"health took {clock.Elapsed}");
     }
 

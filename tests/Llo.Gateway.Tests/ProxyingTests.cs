@@ -75,7 +75,7 @@ public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<Gatewa
     }
 
     [Fact]
-    public async Task Health_reports_each_service_behind_the_gateway()
+    public async Task Health_answers_only_the_overall_status_of_the_services_behind_the_gateway()
     {
         using var client = fixture.Gateway.CreateClient();
 
@@ -84,6 +84,7 @@ public sealed class ProxyingTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", health.RootElement.GetProperty("entries").GetProperty("inventory").GetProperty("status").GetString());
+        // Which services there are, and why one fails, is for the dashboard (the gateway's log), not the public.
+        Assert.Equal(["status"], health.RootElement.EnumerateObject().Select(property => property.Name));
     }
 }

@@ -9,11 +9,17 @@ public static class TestServers
     /// <summary>Npgsql connection string of a superuser on the test PostgreSQL cluster.</summary>
     public static string PostgresAdmin => Required("LLO_TEST_POSTGRES");
 
-    /// <summary>AMQP URI of the test RabbitMQ node.</summary>
+    /// <summary>AMQP URI of the test RabbitMQ node, as its administrator (there is no guest).</summary>
     public static string RabbitMq => Required("LLO_TEST_RABBITMQ");
 
     /// <summary>Erlang node name of the test RabbitMQ, for <c>rabbitmqctl -n</c> (stop_app/start_app).</summary>
     public static string RabbitMqNode => Required("LLO_TEST_RABBITMQ_NODE");
+
+    /// <summary>Directory of the test PostgreSQL (its data in data/, the postmaster's pid in data/postmaster.pid).</summary>
+    public static string PostgresDirectory => Required("LLO_TEST_POSTGRES_DIR");
+
+    /// <summary>Directory of the test RabbitMQ node (its pid in rabbitmq.pid, its epmd port in epmd.port).</summary>
+    public static string RabbitMqDirectory => Required("LLO_TEST_RABBITMQ_DIR");
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
