@@ -14,6 +14,7 @@ public sealed class DisguisedTextTests(InventoryHost host) : IClassFixture<Inven
     [InlineData("projects", """{"title":"Cursus \u202Egpj.exe","status":"PROJECT_STATUS_IDEA"}""", "project.title", "U+202E")]
     [InlineData("projects", """{"title":"Leerlijn","status":"PROJECT_STATUS_IDEA","sectors":["Tech\u200Bniek"]}""", "project.sectors[0]", "U+200B")]
     [InlineData("projects", """{"title":"Leerlijn","status":"PROJECT_STATUS_IDEA","partners":[{"organisation":"\u2067Riverboard\u2069","role":"PARTNER_ROLE_LEAD"}]}""", "project.partners[0].organisation", "U+2067")]
+    [InlineData("projects", """{"title":"Leerlijn","status":"PROJECT_STATUS_IDEA","links":[{"title":"Site","url":"https://www.riverboard.nl/\u202Efdp.exe"}]}""", "project.links[0].url", "U+202E")]
     [InlineData("projects:findOverlaps", """{"title":"\uFEFFLeerlijn techniek"}""", "draft.title", "U+FEFF")]
     [InlineData("agendaItems", """{"title":"Netwerk\u2060avond","date":"2023-05-01","startTime":"10:00","endTime":"11:00","place":"Schiedam","organiser":"Riverboard"}""", "item.title", "U+2060")]
     [InlineData("deskQuestions", """{"topic":"Omscholing","question":"Wie helpt\u202D mij?"}""", "question.question", "U+202D")]

@@ -216,6 +216,11 @@ public static class ProjectFieldsValidator
             {
                 violations.Add($"{field}[{i}].url", "Geen geldig webadres: een volledige http(s)-link, bv. https://www.riverboard.nl.");
             }
+            else if (TextField.CharacterProblem(url) is { } problem)
+            {
+                // A link is shown as typed: an override in it would disguise where it leads.
+                violations.Add($"{field}[{i}].url", problem);
+            }
             else
             {
                 result.Add(new ProjectLink(title, url));
