@@ -16,6 +16,15 @@ public sealed class LloApi(string service, string title)
 
     public string Title { get; } = title;
 
+    /// <summary>1 MiB: the gateway's own limit, so a service reached directly accepts no more than through the gateway.</summary>
+    public const int DefaultMaxRequestSize = 1024 * 1024;
+
+    /// <summary>
+    /// The largest JSON request body and the largest gRPC request message the service accepts, in bytes; larger ones
+    /// are refused before they are read (HTTP 413 / RESOURCE_EXHAUSTED). A service that takes files sets more here.
+    /// </summary>
+    public int MaxRequestSize { get; init; } = DefaultMaxRequestSize;
+
     /// <summary>Every JSON path of the service starts here, e.g. <c>/api/inventory/v1</c>.</summary>
     public string PathPrefix => $"/api/{Service}/v1";
 

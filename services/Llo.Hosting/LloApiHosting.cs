@@ -23,6 +23,7 @@ public static class LloApiHosting
         // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
         builder.Services.AddGrpc().AddJsonTranscoding(options =>
             options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
+        builder.AddLloRequestSizeLimit(api);
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddLloOpenApi(api);

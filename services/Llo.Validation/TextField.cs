@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Llo.Validation;
 
-/// <summary>Free text a caller typed: trimmed, within its length, and free of control characters.</summary>
+/// <summary>
+/// Free text a caller typed: trimmed, within its length, free of control characters and of the invisible characters
+/// that can disguise what a title says (reading-direction overrides, zero-width characters).
+/// </summary>
 public static class TextField
 {
     /// <summary>
@@ -20,13 +23,17 @@ public static class TextField
         {
             violations.Add(field, $"{label} is te lang (hoogstens {max.ToString(CultureInfo.InvariantCulture)} tekens, nu {trimmed.Length}).");
         }
-        else if (HasControlCharacters(trimmed))
+        else if (CharacterProblem(trimmed) is { } problem)
         {
-            violations.Add(field, ControlCharacters);
+            violations.Add(field, problem);
         }
 
         return trimmed;
     }
+
+    /// <summary>What is wrong with the characters of <paramref name="text"/> (Dutch, for the caller), or null for plain text.</summary>
+    public static string? CharacterProblem(string text) =>
+        HasControlCharacters(text) ? ControlCharacters : DisguisingCharacters.Find(text);
 
     public const string ControlCharacters = "Bevat onzichtbare stuurtekens (zoals een nul-teken); alleen gewone tekst, tabs en regeleinden.";
 

@@ -7,7 +7,7 @@ namespace Llo.Validation;
 /// <summary>
 /// PATCH semantics for any fields message: the fields named in update_mask (snake_case as in the contract, or the
 /// JSON camelCase name) are taken from the request, every other field keeps its stored value. An empty mask
-/// replaces every field.
+/// replaces every field. A mask names at most as many paths as the message has fields.
 /// </summary>
 public static class UpdateMask
 {
@@ -20,6 +20,11 @@ public static class UpdateMask
         }
 
         var fields = current.Descriptor.Fields.InDeclarationOrder();
+        if (!ListField.Max(mask.Count, fields.Count, "updateMask", "velden", violations))
+        {
+            return current;
+        }
+
         var merged = current.Clone();
         for (var i = 0; i < mask.Count; i++)
         {

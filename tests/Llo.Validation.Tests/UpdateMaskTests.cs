@@ -24,4 +24,18 @@ public sealed class UpdateMaskTests
         Assert.Equal(new Duration { Seconds = 60, Nanos = 9 }, merged);
         Assert.Equal(1, violations.Count);
     }
+
+    [Fact]
+    public void A_mask_with_more_paths_than_the_message_has_fields_is_one_violation_and_changes_nothing()
+    {
+        var violations = new FieldViolations();
+        var current = new Duration { Seconds = 60, Nanos = 5 };
+
+        var merged = UpdateMask.Apply(current, new Duration { Seconds = 1, Nanos = 9 }, ["nanos", "nanos", "seconds"], violations);
+
+        Assert.Equal(current, merged);
+        Assert.Equal(1, violations.Count);
+        var refused = Assert.Throws<Grpc.Core.RpcException>(violations.ThrowIfAny);
+        Assert.Contains("updateMask: Hoogstens 2 velden (nu 3).", refused.Status.Detail);
+    }
 }

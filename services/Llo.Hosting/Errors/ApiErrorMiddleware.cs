@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Llo.Hosting.Errors;
@@ -28,7 +29,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
             // Kestrel's own refusals (body too large, client too slow): the caller's doing, so one line at Warning.
             logger.LogWarning("Refused {Method} request: {StatusCode} {Reason}", context.Request.Method, exception.StatusCode, exception.Message);
             var status = exception.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? ApiError.Of(StatusCode.ResourceExhausted, "De body van het verzoek is te groot.")
+                ? TooLarge(context)
                 : ApiError.Of(StatusCode.InvalidArgument, "Het verzoek kon niet worden gelezen.");
             await ApiError.WriteAsync(context, status, exception.StatusCode);
             return;
@@ -54,7 +55,7 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
             "Dit pad bestaat niet in deze API; zie het OpenAPI-document van de dienst."),
         StatusCodes.Status405MethodNotAllowed => ApiError.Of(StatusCode.Unimplemented,
             $"{context.Request.Method} is niet toegestaan op dit pad; wel: {context.Response.Headers.Allow}."),
-        StatusCodes.Status413PayloadTooLarge => ApiError.Of(StatusCode.ResourceExhausted, "De body van het verzoek is te groot."),
+        StatusCodes.Status413PayloadTooLarge => TooLarge(context),
         StatusCodes.Status415UnsupportedMediaType => ApiError.Of(StatusCode.InvalidArgument, "Stuur de body als JSON (Content-Type: application/json)."),
         StatusCodes.Status401Unauthorized => ApiError.Of(StatusCode.Unauthenticated, "Log eerst in."),
         StatusCodes.Status403Forbidden => ApiError.Of(StatusCode.PermissionDenied, "Hiervoor heeft u geen toestemming."),
@@ -62,4 +63,8 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
         >= 500 => ApiError.Of(StatusCode.Internal, "Er ging aan onze kant iets mis."),
         _ => ApiError.Of(StatusCode.InvalidArgument, "Het verzoek is ongeldig."),
     };
+
+    private static Google.Rpc.Status TooLarge(HttpContext context) =>
+        ApiError.Of(StatusCode.ResourceExhausted,
+            $"De body van het verzoek is te groot: hoogstens {context.RequestServices.GetRequiredService<LloApi>().MaxRequestSize} bytes.");
 }

@@ -37,6 +37,8 @@ internal sealed class TranscodedRequestCheck(RequestDelegate next, ILogger<Trans
 
         if (call.Body is not { } body)
         {
+            // No body to read, but transcoding would still answer in a charset the Content-Type names.
+            context.Request.ContentType = null;
             await next(context);
             return;
         }
@@ -50,20 +52,18 @@ internal sealed class TranscodedRequestCheck(RequestDelegate next, ILogger<Trans
             return;
         }
 
-        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
-        {
-            await next(context); // another encoding: transcoding converts it; rare enough to leave to its own errors
-            return;
-        }
-
         var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength : 4096);
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (JsonBodyWalker.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), body) is { } problem)
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if ((JsonCharset.Problem(json, body) ?? JsonBodyWalker.Check(json, body)) is { } problem)
         {
             await RefuseAsync(context, endpoint, problem);
             return;
         }
 
+        // JSON is UTF-8 whatever the header says (RFC 8259); transcoding would read and answer in the declared charset.
+        mediaType.Charset = "utf-8";
+        request.ContentType = mediaType.ToString();
         buffer.Position = 0;
         request.Body = buffer;
         await next(context);

@@ -8,8 +8,6 @@ namespace Llo.Inventory.Api.Agenda;
 /// <summary>Checks every field of an agenda item and collects all problems (field names as the JSON caller sent them).</summary>
 public static class AgendaItemValidator
 {
-    public const int MaxProjects = 20;
-
     /// <summary>The item, or null with the problems added to <paramref name="violations"/>. Project existence is checked by the store.</summary>
     public static AgendaItemInput? Validate(V1.AgendaItemFields? fields, string prefix, FieldViolations violations)
     {
@@ -40,12 +38,8 @@ public static class AgendaItemValidator
         }
 
         var projectIds = new List<Guid>();
-        if (fields.ProjectIds.Count > MaxProjects)
-        {
-            violations.Add($"{prefix}.projectIds", $"Hoogstens {MaxProjects} gekoppelde projecten.");
-        }
-
-        for (var i = 0; i < fields.ProjectIds.Count; i++)
+        var projectCount = InventoryLists.AgendaProjects.Check(fields.ProjectIds.Count, $"{prefix}.projectIds", violations) ? fields.ProjectIds.Count : 0;
+        for (var i = 0; i < projectCount; i++)
         {
             if (Resource.Project.ParseId(fields.ProjectIds[i], $"{prefix}.projectIds[{i}]", violations) is { } id && !projectIds.Contains(id))
             {

@@ -131,7 +131,9 @@ public sealed class AgendaService(NpgsqlDataSource dataSource, TimeProvider time
         NpgsqlConnection connection, V1.AgendaItemFields? fields, FieldViolations violations, CancellationToken ct)
     {
         var input = AgendaItemValidator.Validate(fields, "item", violations);
-        var ids = fields?.ProjectIds.Select(Resource.TryParseId).OfType<Guid>().Distinct().ToList() ?? [];
+        var ids = fields is null || fields.ProjectIds.Count > InventoryLists.AgendaProjects.Max
+            ? [] // the validator refused the list as too long: nothing to look up
+            : fields.ProjectIds.Select(Resource.TryParseId).OfType<Guid>().Distinct().ToList();
         foreach (var missing in await AgendaStore.MissingProjectsAsync(connection, ids, ct))
         {
             var index = fields!.ProjectIds.IndexOf(fields.ProjectIds.First(s => Resource.TryParseId(s) == missing));

@@ -11,7 +11,8 @@ namespace Llo.Inventory.Api.BlindSpots;
 
 /// <summary>
 /// The blind-spot matrix ("omissies"). Counted: projects that are not archived and not stopped; finished ones only with
-/// include_finished. Desk questions count while open (new or assigned).
+/// include_finished. Desk questions count while open (new or assigned); each cell lists at most
+/// <see cref="BlindSpotMatrix.MaxQuestionsPerCell"/> of them.
 /// </summary>
 public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpotService.BlindSpotServiceBase
 {
@@ -32,40 +33,62 @@ public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpot
             _ => ("sectors", "sector"),
         };
 
+        // Aggregated by the database: what crosses the wire grows with the distinct values, not with the projects, and
+        // each cell brings at most MaxQuestionsPerCell open questions, the oldest first.
+        const string counted = "NOT archived AND status <> @stopped AND (@include_finished OR status <> @finished)";
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        var projects = new List<CoveringProject>();
-        await using (var command = new NpgsqlCommand(
-            $"""
-            SELECT id, focus_lines, {projectColumn} FROM projects
-            WHERE NOT archived AND status <> @stopped AND (@include_finished OR status <> @finished)
-            """, connection))
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand($"SELECT count(*)::int FROM projects WHERE {counted}"),
+                new NpgsqlBatchCommand(
+                    $"""
+                    SELECT focus_line, min(btrim(value)) AS value, count(DISTINCT id)::int AS project_count
+                    FROM projects, unnest(focus_lines) AS focus_line, unnest({projectColumn}) AS value
+                    WHERE {counted} AND btrim(value) <> ''
+                    GROUP BY focus_line, upper(btrim(value))
+                    """),
+                new NpgsqlBatchCommand(
+                    $"""
+                    SELECT id, topic, focus_line, value, submitted_at FROM (
+                        SELECT id, topic, focus_line, btrim({questionColumn}) AS value, submitted_at,
+                               row_number() OVER (PARTITION BY focus_line, upper(btrim({questionColumn})) ORDER BY submitted_at, id) AS n
+                        FROM desk_questions WHERE status IN ('New', 'Assigned')) open_questions
+                    WHERE n <= @per_cell
+                    """),
+            },
+        };
+        foreach (NpgsqlBatchCommand command in batch.BatchCommands)
         {
             command.Parameters.AddWithValue("stopped", nameof(ProjectStatus.Stopped));
             command.Parameters.AddWithValue("finished", nameof(ProjectStatus.Finished));
             command.Parameters.AddWithValue("include_finished", request.IncludeFinished);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                projects.Add(new CoveringProject(reader.GetGuid(0),
-                    reader.GetFieldValue<string[]>(1).Select(Enum.Parse<FocusLine>).ToList(), reader.GetFieldValue<string[]>(2)));
-            }
+            command.Parameters.AddWithValue("per_cell", BlindSpotMatrix.MaxQuestionsPerCell);
         }
 
-        var questions = new List<OpenDeskQuestion>();
-        await using (var command = new NpgsqlCommand(
-            $"SELECT id, topic, focus_line, {questionColumn}, submitted_at FROM desk_questions WHERE status IN ('New', 'Assigned')", connection))
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var projectCount = reader.GetInt32(0);
+
+        await reader.NextResultAsync(ct);
+        var covered = new List<CoveredCell>();
+        while (await reader.ReadAsync(ct))
         {
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                questions.Add(new OpenDeskQuestion(reader.GetGuid(0), reader.GetString(1),
-                    reader.IsDBNull(2) ? null : Enum.Parse<FocusLine>(reader.GetString(2)),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.GetFieldValue<DateTimeOffset>(4)));
-            }
+            covered.Add(new CoveredCell(Enum.Parse<FocusLine>(reader.GetString(0)), reader.GetString(1), reader.GetInt32(2)));
         }
 
-        var matrix = BlindSpotMatrix.Compute(dimension!.Value, BlindSpotAxis.ReferenceValues(dimension.Value), projects, questions);
+        await reader.NextResultAsync(ct);
+        var questions = new List<OpenDeskQuestion>();
+        while (await reader.ReadAsync(ct))
+        {
+            questions.Add(new OpenDeskQuestion(reader.GetGuid(0), reader.GetString(1),
+                reader.IsDBNull(2) ? null : Enum.Parse<FocusLine>(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        var matrix = BlindSpotMatrix.Compute(dimension!.Value, BlindSpotAxis.ReferenceValues(dimension.Value), covered, projectCount, questions);
         var response = new V1.BlindSpotMatrix { Dimension = BlindSpotAxis.Name(matrix.Dimension), ProjectCount = matrix.ProjectCount };
         response.FocusLines.AddRange(matrix.FocusLines.Select(InventoryEnums.FocusLines.ToContract));
         response.Values.AddRange(matrix.Values);

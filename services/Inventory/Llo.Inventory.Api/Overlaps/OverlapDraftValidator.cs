@@ -19,15 +19,15 @@ public static class OverlapDraftValidator
             return null;
         }
 
+        var before = violations.Count;
         var fields = draft.Clone();
         var untitled = fields.Title.Trim().Length == 0;
         if (untitled)
         {
-            var summary = fields.Summary.Trim();
-            if (summary.Length == 0)
+            if (fields.Summary.Trim().Length == 0)
             {
+                // Reported with whatever else is wrong: the other fields are still checked below.
                 violations.Add($"{prefix}.title", "Geef een titel of een samenvatting om overlap te zoeken.");
-                return null;
             }
 
             // The project rules require a title; stand in a harmless one and drop it after validation.
@@ -40,6 +40,11 @@ public static class OverlapDraftValidator
         }
 
         var data = ProjectFieldsValidator.Validate(fields, prefix, violations);
-        return untitled && data is not null ? data with { Title = "" } : data;
+        if (data is null || violations.Count > before)
+        {
+            return null;
+        }
+
+        return untitled ? data with { Title = "" } : data;
     }
 }

@@ -157,6 +157,7 @@ public sealed class ProjectGrpcService(
         var current = await LockAsync(tx, id, expectedVersion: 0, ct);
         caller.RequireMayChange(current.Owner, $"project {id}");
         var joined = current.Data.Join(draft);
+        ValidateJoined(joined);
         var changed = current.Data.ChangedFields(joined);
         if (changed.Count == 0)
         {
@@ -169,6 +170,25 @@ public sealed class ProjectGrpcService(
         await tx.CommitAsync(ct);
         logger.LogInformation("Draft joined project {ProjectId} ({Changed})", id, string.Join(", ", changed));
         return result;
+    }
+
+    /// <summary>
+    /// The project a join makes must pass the same rules as any project: the partner and link limits count the
+    /// existing ones too, so joining cannot grow a project past what an update could store.
+    /// </summary>
+    private static void ValidateJoined(ProjectData joined)
+    {
+        var violations = new FieldViolations();
+        var partners = ListField.Max(joined.Partners.Count, InventoryLists.Partners.Max, "project.partners",
+            "partners samen met die van het bestaande project", violations);
+        var links = ListField.Max(joined.Links.Count, InventoryLists.Links.Max, "project.links",
+            "links samen met die van het bestaande project", violations);
+        if (partners && links)
+        {
+            ProjectFieldsValidator.Validate(joined.ToContract(), "project", violations);
+        }
+
+        violations.ThrowIfAny();
     }
 
     /// <summary>The project locked for this transaction, or NotFound / FailedPrecondition (archived) / Aborted (stale version; 0 = not checked).</summary>

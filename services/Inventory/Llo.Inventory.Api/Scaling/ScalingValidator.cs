@@ -37,7 +37,7 @@ public static class ScalingValidator
             violations.Add($"{prefix}.municipalities", $"Noem de gemeenten van de uitrol ({string.Join(", ", Region.Municipalities)}).");
         }
 
-        var municipalities = RegionFields.Municipalities(assessment.Municipalities, $"{prefix}.municipalities", violations);
+        var municipalities = RegionFields.Municipalities(assessment.Municipalities, InventoryLists.ScalingMunicipalities, $"{prefix}.municipalities", violations);
 
         return violations.IsEmpty ? new Assessment(results, costs, conditions, municipalities, proposedBy) : null;
     }

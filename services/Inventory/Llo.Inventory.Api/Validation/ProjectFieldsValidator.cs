@@ -10,9 +10,6 @@ namespace Llo.Inventory.Api.Validation;
 /// </summary>
 public static class ProjectFieldsValidator
 {
-    public const int MaxListItems = 20;
-    public const int MaxPartners = 50;
-
     public static ProjectData? Validate(Contract.ProjectFields? fields, string prefix, FieldViolations violations)
     {
         var before = violations.Count;
@@ -30,14 +27,14 @@ public static class ProjectFieldsValidator
         var results = Text(fields.Results, F("results"), 0, 10_000, violations);
         var lessons = Text(fields.LessonsLearned, F("lessonsLearned"), 0, 10_000, violations);
 
-        var focusLines = Enums(fields.FocusLines, InventoryEnums.FocusLines, F("focusLines"), "focuslijn", violations);
-        var themes = Enums(fields.Themes, InventoryEnums.Themes, F("themes"), "thema", violations);
-        var sectors = Words(fields.Sectors, F("sectors"), violations, Region.Sector);
-        var targetGroups = Words(fields.TargetGroups, F("targetGroups"), violations, s => s.Trim());
+        var focusLines = Enums(fields.FocusLines, InventoryLists.FocusLines, InventoryEnums.FocusLines, F("focusLines"), "focuslijn", violations);
+        var themes = Enums(fields.Themes, InventoryLists.Themes, InventoryEnums.Themes, F("themes"), "thema", violations);
+        var sectors = Words(fields.Sectors, InventoryLists.Sectors, F("sectors"), violations, Region.Sector);
+        var targetGroups = Words(fields.TargetGroups, InventoryLists.TargetGroups, F("targetGroups"), violations, s => s.Trim());
 
         var campus = RegionFields.Campus(fields.Campus, F("campus"), violations);
 
-        var municipalities = RegionFields.Municipalities(fields.Municipalities, F("municipalities"), violations);
+        var municipalities = RegionFields.Municipalities(fields.Municipalities, InventoryLists.ProjectMunicipalities, F("municipalities"), violations);
 
         var partners = Partners(fields.Partners, F("partners"), violations);
 
@@ -89,20 +86,25 @@ public static class ProjectFieldsValidator
         {
             violations.Add(field, $"Hoogstens {max} tekens (nu {trimmed.Length}).");
         }
-        else if (TextField.HasControlCharacters(trimmed))
+        else if (TextField.CharacterProblem(trimmed) is { } problem)
         {
-            violations.Add(field, TextField.ControlCharacters);
+            violations.Add(field, problem);
         }
 
         return trimmed;
     }
 
     private static List<TDomain> Enums<TContract, TDomain>(
-        IList<TContract> values, EnumMap<TContract, TDomain> map, string field, string label, FieldViolations violations)
+        IList<TContract> values, ListBound bound, EnumMap<TContract, TDomain> map, string field, string label, FieldViolations violations)
         where TContract : struct, Enum
         where TDomain : struct, Enum
     {
         var result = new List<TDomain>();
+        if (!bound.Check(values.Count, field, violations))
+        {
+            return result;
+        }
+
         for (var i = 0; i < values.Count; i++)
         {
             if (map.Required(values[i], $"{field}[{i}]", label, violations) is { } domain && !result.Contains(domain))
@@ -114,12 +116,11 @@ public static class ProjectFieldsValidator
         return result;
     }
 
-    private static List<string> Words(IList<string> values, string field, FieldViolations violations, Func<string, string> normalise)
+    private static List<string> Words(IList<string> values, ListBound bound, string field, FieldViolations violations, Func<string, string> normalise)
     {
         var result = new List<string>();
-        if (values.Count > MaxListItems)
+        if (!bound.Check(values.Count, field, violations))
         {
-            violations.Add(field, $"Hoogstens {MaxListItems} waarden.");
             return result;
         }
 
@@ -130,9 +131,9 @@ public static class ProjectFieldsValidator
             {
                 violations.Add($"{field}[{i}]", "Tussen 2 en 80 tekens.");
             }
-            else if (TextField.HasControlCharacters(value))
+            else if (TextField.CharacterProblem(value) is { } problem)
             {
-                violations.Add($"{field}[{i}]", TextField.ControlCharacters);
+                violations.Add($"{field}[{i}]", problem);
             }
             else if (!result.Contains(value, StringComparer.OrdinalIgnoreCase))
             {
@@ -146,9 +147,8 @@ public static class ProjectFieldsValidator
     private static List<ProjectPartner> Partners(IList<Contract.ProjectPartner> values, string field, FieldViolations violations)
     {
         var result = new List<ProjectPartner>();
-        if (values.Count > MaxPartners)
+        if (!InventoryLists.Partners.Check(values.Count, field, violations))
         {
-            violations.Add(field, $"Hoogstens {MaxPartners} partners.");
             return result;
         }
 
@@ -203,9 +203,8 @@ public static class ProjectFieldsValidator
     private static List<ProjectLink> Links(IList<Contract.ProjectLink> values, string field, FieldViolations violations)
     {
         var result = new List<ProjectLink>();
-        if (values.Count > MaxListItems)
+        if (!InventoryLists.Links.Check(values.Count, field, violations))
         {
-            violations.Add(field, $"Hoogstens {MaxListItems} links.");
             return result;
         }
 
@@ -216,6 +215,11 @@ public static class ProjectFieldsValidator
             if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
                 violations.Add($"{field}[{i}].url", "Geen geldig webadres: een volledige http(s)-link, bv. https://www.riverboard.nl.");
+            }
+            else if (TextField.CharacterProblem(url) is { } problem)
+            {
+                // A link is shown as typed: an override in it would disguise where it leads.
+                violations.Add($"{field}[{i}].url", problem);
             }
             else
             {

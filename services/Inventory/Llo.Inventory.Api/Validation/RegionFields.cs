@@ -14,10 +14,15 @@ public static class RegionFields
     public static string? Municipality(string text, string field, FieldViolations violations) =>
         Known(text, Region.Municipality, field, "gemeente", Region.Municipalities, violations);
 
-    /// <summary>Each entry a municipality of the region (a blank one too is a violation), canonical and without repeats.</summary>
-    public static List<string> Municipalities(IList<string> values, string field, FieldViolations violations)
+    /// <summary>Each entry a municipality of the region (a blank one too is a violation), canonical and without repeats, within <paramref name="bound"/>.</summary>
+    public static List<string> Municipalities(IList<string> values, ListBound bound, string field, FieldViolations violations)
     {
         var result = new List<string>();
+        if (!bound.Check(values.Count, field, violations))
+        {
+            return result;
+        }
+
         for (var i = 0; i < values.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(values[i]))

@@ -5,6 +5,9 @@ namespace Llo.Inventory.Domain.BlindSpots;
 /// <summary>A project as the matrix sees it: its focus lines and its values on the chosen dimension.</summary>
 public sealed record CoveringProject(Guid Id, IReadOnlyList<FocusLine> FocusLines, IReadOnlyList<string> Values);
 
+/// <summary>How many projects cover one focus line and value (as the database counts them, each project once).</summary>
+public sealed record CoveredCell(FocusLine FocusLine, string Value, int ProjectCount);
+
 /// <summary>An LLO-desk question that is still open (new or assigned), placed by its focus line and dimension value.</summary>
 public sealed record OpenDeskQuestion(Guid Id, string Topic, FocusLine? FocusLine, string? Value, DateTimeOffset SubmittedAt);
 
@@ -16,7 +19,8 @@ public sealed record BlindSpotCell(FocusLine FocusLine, string Value, int Projec
 /// <summary>
 /// Focus line × dimension with the number of projects per cell. A project counts once in every cell its focus lines and
 /// values span. A desk question counts as unanswered by any project when its cell is empty: that is where the region
-/// has a question and nobody doing something about it.
+/// has a question and nobody doing something about it. A cell lists at most <see cref="MaxQuestionsPerCell"/> of
+/// them, the oldest first, so one popular question cannot make the matrix as long as the desk's inbox.
 /// </summary>
 public sealed record BlindSpotMatrix(
     BlindSpotDimension Dimension,
@@ -25,8 +29,11 @@ public sealed record BlindSpotMatrix(
     IReadOnlyList<BlindSpotCell> Cells,
     int ProjectCount)
 {
+    public const int MaxQuestionsPerCell = 20;
+
     public IEnumerable<BlindSpotCell> EmptyCells => Cells.Where(c => c.IsEmpty);
 
+    /// <summary>The matrix of individual projects (each counted once per cell it spans, whatever the spelling of its values).</summary>
     /// <param name="referenceValues">The dimension's known values, in the order they are shown.</param>
     public static BlindSpotMatrix Compute(
         BlindSpotDimension dimension,
@@ -34,19 +41,35 @@ public sealed record BlindSpotMatrix(
         IReadOnlyCollection<CoveringProject> projects,
         IEnumerable<OpenDeskQuestion> questions)
     {
+        var covered = projects
+            .SelectMany(p => p.FocusLines.Distinct().SelectMany(f =>
+                p.Values.Select(v => v.Trim()).Where(v => v.Length > 0).DistinctBy(v => v.ToUpperInvariant()).Select(v => (f, v))))
+            .GroupBy(c => (c.f, c.v.ToUpperInvariant()))
+            .Select(g => new CoveredCell(g.Key.f, g.First().v, g.Count()))
+            .ToList();
+        return Compute(dimension, referenceValues, covered, projects.Count, questions);
+    }
+
+    /// <summary>The matrix of project counts aggregated per focus line and value (by the database).</summary>
+    /// <param name="referenceValues">The dimension's known values, in the order they are shown.</param>
+    public static BlindSpotMatrix Compute(
+        BlindSpotDimension dimension,
+        IEnumerable<string> referenceValues,
+        IReadOnlyCollection<CoveredCell> covered,
+        int projectCount,
+        IEnumerable<OpenDeskQuestion> questions)
+    {
         var openQuestions = questions.ToList();
         var values = Axis(referenceValues,
-            projects.SelectMany(p => p.Values).Concat(openQuestions.Select(q => q.Value).OfType<string>()));
+            covered.Select(c => c.Value).Concat(openQuestions.Select(q => q.Value).OfType<string>()));
         var focusLines = Enum.GetValues<FocusLine>();
 
         var counts = new Dictionary<(FocusLine, string), int>();
-        foreach (var project in projects)
+        foreach (var cell in covered)
         {
-            // Distinct, so "Food" and "food" in one project do not count twice.
-            var projectValues = project.Values.Select(v => Canonical(values, v)).OfType<string>().Distinct();
-            foreach (var key in project.FocusLines.Distinct().SelectMany(f => projectValues.Select(v => (f, v))))
+            if (Canonical(values, cell.Value) is { } value)
             {
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                counts[(cell.FocusLine, value)] = counts.GetValueOrDefault((cell.FocusLine, value)) + cell.ProjectCount;
             }
         }
 
@@ -61,12 +84,14 @@ public sealed record BlindSpotMatrix(
                     : openQuestions
                         .Where(q => q.FocusLine == focusLine && q.Value is not null && Canonical(values, q.Value) == value)
                         .OrderBy(q => q.SubmittedAt)
+                        .ThenBy(q => q.Id)
+                        .Take(MaxQuestionsPerCell)
                         .ToList();
                 cells.Add(new BlindSpotCell(focusLine, value, count, unanswered));
             }
         }
 
-        return new BlindSpotMatrix(dimension, focusLines, values, cells, projects.Count);
+        return new BlindSpotMatrix(dimension, focusLines, values, cells, projectCount);
     }
 
     /// <summary>Reference values first, then other values found (first spelling wins, compared without case), sorted.</summary>
