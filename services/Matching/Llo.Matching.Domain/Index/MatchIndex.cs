@@ -41,12 +41,14 @@ public sealed class MatchIndex
     public List<ScoredItem> TopJobs(WorkerProfile worker, int k)
     {
         var top = new TopK(k);
-        ForEachReachedJob(worker, (job, score) => top.Offer(job, score));
+        ReachJobs(worker, top, null);
         return top.Result();
     }
 
     /// <summary>Every job the worker reaches with its score (for region fit); order unspecified.</summary>
-    public void ForEachReachedJob(WorkerProfile worker, Action<int, double> visit)
+    public void ForEachReachedJob(WorkerProfile worker, Action<int, double> visit) => ReachJobs(worker, null, visit);
+
+    private void ReachJobs(WorkerProfile worker, TopK? top, Action<int, double>? visit)
     {
         var s = scratch ??= new Scratch();
         s.Ensure(Jobs.Count);
@@ -61,9 +63,16 @@ public sealed class MatchIndex
         foreach (var j in s.Touched)
         {
             var job = Jobs[j];
+            if (top is not null && top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)))
+            {
+                continue;
+            }
+
             MatchFactors.Compute(factors, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
                 worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
-            visit(j, weights.Score(factors));
+            var score = weights.Score(factors);
+            top?.Offer(j, score);
+            visit?.Invoke(j, score);
         }
 
         s.Reset();
@@ -118,6 +127,11 @@ public sealed class MatchIndex
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
         foreach (var w in s.Touched)
         {
+            if (top.Excludes(UpperBound(s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length)))
+            {
+                continue;
+            }
+
             var worker = Workers[w];
             MatchFactors.Compute(factors, s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length, s.Strength[w], s.Direct[w],
                 worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
@@ -139,6 +153,23 @@ public sealed class MatchIndex
             return local + top.Count;
         }, local => Interlocked.Add(ref total, local));
         return total;
+    }
+
+    /// <summary>
+    /// The best score an item can have given its skill sums, with every other factor at 1: an item whose bound cannot
+    /// beat the current k-th result is skipped without computing its factors. Exact: it never drops a result.
+    /// </summary>
+    private double UpperBound(float essential, int essentialCount, float optional, int optionalCount)
+    {
+        var w = weights.Weights;
+        var bound = w[(int)MatchFactor.EssentialSkills] * (essentialCount == 0 ? 1 : essential / essentialCount)
+            + w[(int)MatchFactor.OptionalSkills] * (optionalCount == 0 ? 1 : optional / optionalCount);
+        for (var i = (int)MatchFactor.SkillStrength; i < ScoringWeights.FactorCount; i++)
+        {
+            bound += Math.Max(0, w[i]);
+        }
+
+        return bound;
     }
 
     private static void Accumulate(Scratch s, ReadOnlySpan<int> jobs, SkillCredits.Credit credit, bool essential)

@@ -8,6 +8,18 @@ internal sealed class TopK(int k)
 {
     private readonly PriorityQueue<int, (double Score, int NegIndex)> queue = new(k + 1);
 
+    /// <summary>True when <paramref name="bound"/> cannot enter: k results held and the worst of them is better.</summary>
+    public bool Excludes(double bound)
+    {
+        if (queue.Count < k || k <= 0)
+        {
+            return false;
+        }
+
+        queue.TryPeek(out _, out var worst);
+        return bound < worst.Score - 1e-9;
+    }
+
     public void Offer(int index, double score)
     {
         if (k <= 0)

@@ -5,8 +5,9 @@ namespace Llo.Matching.Domain.Scoring;
 /// <summary>
 /// How close two skills are, learned from the taxonomy itself: skills that occupations ask for together are related
 /// (cosine of their occupation sets), and ESCO's own skill→skill relations add to that. Each skill keeps its closest
-/// neighbours above a floor; the lists are made symmetric so "a is similar to b" holds both ways, which the index
-/// needs to score a job from either side with the same result.
+/// neighbours above a floor, and an edge stays only when both ends chose it (mutual nearest neighbours): then "a is
+/// similar to b" holds both ways, which the index needs to score a job from either side with the same result, and a
+/// hub skill ("communicate") cannot collect thousands of neighbours that every query would have to walk.
 /// </summary>
 public sealed class SkillSimilarity
 {
@@ -94,7 +95,7 @@ public sealed class SkillSimilarity
             }
         }
 
-        // Symmetric: keep an edge when either side chose it.
+        // Mutual: keep an edge only when both sides chose it, with the larger of the two similarities.
         var symmetric = new Dictionary<int, float>[count];
         for (var a = 0; a < count; a++)
         {
@@ -105,8 +106,14 @@ public sealed class SkillSimilarity
         {
             foreach (var (b, s) in lists[a])
             {
-                symmetric[a][b] = MathF.Max(symmetric[a].GetValueOrDefault(b), s);
-                symmetric[b][a] = MathF.Max(symmetric[b].GetValueOrDefault(a), s);
+                foreach (var (back, t) in lists[b])
+                {
+                    if (back == a)
+                    {
+                        symmetric[a][b] = MathF.Max(s, t);
+                        break;
+                    }
+                }
             }
         }
 
