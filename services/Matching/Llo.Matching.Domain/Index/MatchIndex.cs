@@ -60,11 +60,10 @@ public sealed class MatchIndex
         }
 
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        var first = top is null ? [] : Promising(s, top.K, j => UpperBound(s.Essential[j], Jobs[j].EssentialSkills.Length, s.Optional[j], Jobs[j].OptionalSkills.Length));
-        foreach (var j in first.Concat(s.Touched))
+        foreach (var j in s.Touched)
         {
             var job = Jobs[j];
-            if (top is not null && (top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)) || !s.Unscored(j)))
+            if (top is not null && top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)))
             {
                 continue;
             }
@@ -126,10 +125,9 @@ public sealed class MatchIndex
 
         var top = new TopK(k);
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        var first = Promising(s, k, w => UpperBound(s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length));
-        foreach (var w in first.Concat(s.Touched))
+        foreach (var w in s.Touched)
         {
-            if (top.Excludes(UpperBound(s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length)) || !s.Unscored(w))
+            if (top.Excludes(UpperBound(s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length)))
             {
                 continue;
             }
@@ -155,21 +153,6 @@ public sealed class MatchIndex
             return local + top.Count;
         }, local => Interlocked.Add(ref total, local));
         return total;
-    }
-
-    /// <summary>
-    /// The items with the highest bounds, scored first so the k-th score is high early and most of the rest can be
-    /// skipped on their bound alone.
-    /// </summary>
-    private static List<int> Promising(Scratch s, int k, Func<int, double> bound)
-    {
-        var best = new TopK(2 * k);
-        foreach (var i in s.Touched)
-        {
-            best.Offer(i, bound(i));
-        }
-
-        return best.Result().ConvertAll(r => r.Index);
     }
 
     /// <summary>
@@ -216,9 +199,6 @@ public sealed class MatchIndex
         public readonly List<int> Touched = new(1 << 14);
         public int Round;
 
-        // Stamps below zero never collide with the rounds of TopCandidates, which count up from 1.
-        private const int ScoredMark = -1;
-
         public void Ensure(int size)
         {
             if (Essential.Length >= size)
@@ -245,18 +225,6 @@ public sealed class MatchIndex
             }
         }
 
-        /// <summary>True the first time an item is scored in this query (items scored early are not scored again).</summary>
-        public bool Unscored(int i)
-        {
-            if (Stamp[i] == ScoredMark)
-            {
-                return false;
-            }
-
-            Stamp[i] = ScoredMark;
-            return true;
-        }
-
         public void Add(int i, float credit, bool essential)
         {
             if (essential)
@@ -278,7 +246,6 @@ public sealed class MatchIndex
                 Strength[i] = 0;
                 Direct[i] = 0;
                 Seen[i] = false;
-                Stamp[i] = 0;
             }
 
             Touched.Clear();

@@ -9,8 +9,6 @@ internal sealed class TopK(int k)
     private readonly PriorityQueue<int, (double Score, int NegIndex)> queue = new(k + 1);
 
     /// <summary>True when <paramref name="bound"/> cannot enter: k results held and the worst of them is better.</summary>
-    public int K => k;
-
     public bool Excludes(double bound)
     {
         if (queue.Count < k || k <= 0)
