@@ -8,6 +8,9 @@ var infrastructure = builder.AddLloInfrastructure();
 
 // Services: each owns its database (<name>-db), publishes integration events through the broker,
 // and gets its gateway routes by being declared here (LloServices.cs).
+// Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
+builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
+
 builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
@@ -24,6 +27,8 @@ builder.AddProject<Projects.Llo_Gateway>("gateway")
         grpcPort: builder.Configuration.GetValue("Llo:Ports:GatewayGrpc", 8081))
     .WithRoutesToLloServices()
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    // Tokens name the gateway as their issuer: every service and the gateway learn its address (IdentityIssuer.cs).
+    .WithIdentityIssuer();
 
 builder.Build().Run();
