@@ -1,5 +1,7 @@
 using Llo.Hosting;
 using Llo.Identity.Api.Accounts;
+using Llo.Identity.Api.Clients;
+using Llo.Identity.Api.Invitations;
 using Llo.Identity.Api.Oidc;
 using Llo.Identity.Api.Organisations;
 using Llo.Identity.Api.Seed;
@@ -31,6 +33,7 @@ public static class IdentityApp
         builder.Services.AddSingleton<PasswordCheck>();
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<OrganisationStore>();
+        builder.Services.AddSingleton<InvitationStore>();
 
         // Behind the gateway the browser's host and scheme arrive as X-Forwarded-Host/Proto (from the loopback proxy,
         // trusted by default), so the discovery document and the login redirects name the gateway.
@@ -39,14 +42,21 @@ public static class IdentityApp
 
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapAuthorizationEndpoint();
         app.MapTokenEndpoint();
         app.MapSessionEndpoints();
         app.MapLoginPage();
-        app.MapLloApi(api => { });
+        app.MapLloApi(api =>
+        {
+            api.MapGrpcService<OrganisationService>();
+            api.MapGrpcService<UserService>();
+            api.MapGrpcService<InvitationService>();
+            api.MapGrpcService<ClientService>();
+        });
+        // After MapLloApi's middleware, so a 401/403 of the API is answered in the one error shape.
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

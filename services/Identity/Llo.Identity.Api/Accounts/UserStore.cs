@@ -22,6 +22,19 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await Rows.FindAsync<StoredUser>(connection, null, $"SELECT {Columns} FROM users WHERE user_id = @userId", new { userId }, ct);
     }
 
+    public async Task<ListPage<StoredUser>> ListAsync(Guid organisationId, Page page, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await new ListQuery("users").Filter("organisation_id = @organisationId", "organisationId", organisationId)
+            .PageAsync<StoredUser>(connection, Columns, "lower(email), user_id", page.Offset, page.Size, ct);
+    }
+
+    public static Task<StoredUser?> LockAsync(NpgsqlTransaction tx, Guid userId, CancellationToken ct) =>
+        Rows.FindForUpdateAsync<StoredUser>(tx, $"SELECT {Columns} FROM users WHERE user_id = @userId", new { userId }, ct);
+
+    public static Task UpdateRolesAsync(NpgsqlTransaction tx, StoredUser user, CancellationToken ct) =>
+        Rows.ExecuteAsync(tx, "UPDATE users SET roles = @Roles, version = @Version, updated_at = @UpdatedAt WHERE user_id = @UserId", user, ct);
+
     /// <summary>Inserts the user unless the e-mail address is taken; true when inserted.</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredUser user, CancellationToken ct) =>
         await Rows.ExecuteAsync(tx,

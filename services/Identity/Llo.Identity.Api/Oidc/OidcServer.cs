@@ -86,7 +86,7 @@ public static class OidcServer
                     return Task.CompletedTask;
                 };
             });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(Access.IdentityPolicies.Add);
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
         return builder;
     }

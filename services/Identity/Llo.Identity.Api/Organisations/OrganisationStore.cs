@@ -15,6 +15,12 @@ public sealed class OrganisationStore(NpgsqlDataSource dataSource)
             $"SELECT {Columns} FROM organisations WHERE organisation_id = @organisationId", new { organisationId }, ct);
     }
 
+    public async Task<ListPage<StoredOrganisation>> ListAsync(Page page, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await new ListQuery("organisations").PageAsync<StoredOrganisation>(connection, Columns, "lower(name), organisation_id", page.Offset, page.Size, ct);
+    }
+
     /// <summary>Inserts the organisation unless its id or name exists; true when inserted.</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredOrganisation organisation, CancellationToken ct) =>
         await Rows.ExecuteAsync(tx,
