@@ -8,9 +8,6 @@ var infrastructure = builder.AddLloInfrastructure();
 
 // Services: each owns its database (<name>-db), publishes integration events through the broker,
 // and gets its gateway routes by being declared here (LloServices.cs).
-// Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
-builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
-
 builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
@@ -19,6 +16,9 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
             Description = "Voegt de ontbrekende demo-projecten en agendapunten uit het jaarplan 2022 weer toe; wijzigt niets wat er al is.",
             IconName = "ArrowSync",
         });
+
+// Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
+builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
 
 // Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081, routing every service above.
 builder.AddProject<Projects.Llo_Gateway>("gateway")
