@@ -17,6 +17,9 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
             IconName = "ArrowSync",
         });
 
+// Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
+builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
+
 // Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081, routing every service above.
 builder.AddProject<Projects.Llo_Gateway>("gateway")
     .WithHttpAndGrpcEndpoints(
@@ -24,6 +27,8 @@ builder.AddProject<Projects.Llo_Gateway>("gateway")
         grpcPort: builder.Configuration.GetValue("Llo:Ports:GatewayGrpc", 8081))
     .WithRoutesToLloServices()
     .WithHttpHealthCheck("/health", endpointName: "http")
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    // Tokens name the gateway as their issuer: every service and the gateway learn its address (IdentityIssuer.cs).
+    .WithIdentityIssuer();
 
 builder.Build().Run();

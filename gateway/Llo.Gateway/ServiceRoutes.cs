@@ -10,6 +10,11 @@ namespace Llo.Gateway;
 /// </summary>
 public static class ServiceRoutes
 {
+    public const string IdentityService = "identity";
+
+    /// <summary>Paths outside <c>/api/</c> that belong to the identity service (identity contract).</summary>
+    public static readonly string[] IdentityPaths = [".well-known", "connect", "account"];
+
     public static WebApplicationBuilder AddServiceRoutes(this WebApplicationBuilder builder)
     {
         var options = GatewayOptions.From(builder.Configuration);
@@ -41,6 +46,20 @@ public static class ServiceRoutes
                 Version = HttpVersion.Version20,
                 VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             }));
+        }
+
+        if (options.Services.Contains(IdentityService))
+        {
+            // The OpenID Connect endpoints and the login page keep their standard paths: the gateway is the issuer.
+            foreach (var prefix in IdentityPaths)
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{IdentityService}-{prefix.Trim('.')}",
+                    ClusterId = $"{IdentityService}-http",
+                    Match = new RouteMatch { Path = $"/{prefix}/{{**rest}}" },
+                });
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(options.WebFrontEnd))

@@ -28,6 +28,7 @@ public sealed class InfrastructureModeTests
         [
             "--Llo:Infrastructure=External",
             "--ConnectionStrings:inventory-db=Host=db.example;Database=inventory",
+            "--ConnectionStrings:identity-db=Host=db.example;Database=identity",
             "--ConnectionStrings:messaging=amqp://broker.example/",
         ]);
 

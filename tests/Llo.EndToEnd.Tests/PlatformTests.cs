@@ -12,7 +12,8 @@ using RabbitMQ.Client.Events;
 
 namespace Llo.EndToEnd.Tests;
 
-public sealed class PlatformTests(LloAppFixture fixture) : IClassFixture<LloAppFixture>
+[Collection(LloPlatform.Name)]
+public sealed class PlatformTests(LloAppFixture fixture)
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 

@@ -43,3 +43,32 @@ public sealed class ServiceRoutesTests
         Assert.Equal("inventory", inventoryStill!.Backend);
     }
 }
+
+/// <summary>The identity service's OpenID Connect paths reach it through the gateway, with the browser's host forwarded.</summary>
+public sealed class IdentityRoutesTests
+{
+    [Fact]
+    public async Task Discovery_token_and_login_paths_go_to_the_identity_service_with_the_public_host_forwarded()
+    {
+        await using var inventory = await EchoBackend.StartAsync("inventory");
+        await using var identity = await EchoBackend.StartAsync("identity");
+        var settings = GatewayServer.InventoryAt(inventory.HttpUrl, inventory.GrpcUrl);
+        settings["Gateway:Services:1"] = "identity";
+        settings["services:identity:http:0"] = identity.HttpUrl;
+        settings["services:identity:grpc:0"] = identity.GrpcUrl;
+        await using var gateway = await GatewayServer.StartAsync(settings);
+        using var client = gateway.CreateClient();
+
+        var discovery = await client.GetFromJsonAsync<Echo>("/.well-known/openid-configuration");
+        using var tokenResponse = await client.PostAsync("/connect/token", new FormUrlEncodedContent([KeyValuePair.Create("grant_type", "client_credentials")]));
+        var token = await tokenResponse.Content.ReadFromJsonAsync<Echo>();
+        var login = await client.GetFromJsonAsync<Echo>("/account/login?returnUrl=%2F");
+        using var elsewhere = await client.GetAsync("/connectors/x");
+
+        Assert.Equal(("identity", "/.well-known/openid-configuration"), (discovery!.Backend, discovery.Path));
+        Assert.Equal(("identity", "POST", "/connect/token"), (token!.Backend, token.Method, token.Path));
+        Assert.Equal(("identity", "/account/login", "?returnUrl=%2F"), (login!.Backend, login.Path, login.Query));
+        Assert.Equal(client.BaseAddress!.Authority, discovery.Headers["X-Forwarded-Host"]);
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+    }
+}

@@ -1,0 +1,3 @@
+using Llo.Identity.Api;
+
+IdentityApp.Build(args).Run();
