@@ -10,11 +10,11 @@ namespace Llo.Identity.Tests;
 public class IdentityHost : ServiceTestHost
 {
     public const string WebRedirect = "http://localhost:8080/signin-callback";
-    public const string Issuer = "http://localhost:8080/";
+    public const string PublicIssuer = "http://localhost:8080/";
 
     public IdentityHost() : base("identity-db") =>
         // As in the app host: one fixed issuer, so a restarted service (other ports) accepts the tokens of the one before.
-        Settings["Llo:Identity:Issuer"] = Issuer;
+        Settings["Llo:Identity:Issuer"] = PublicIssuer;
 
     protected override WebApplication Build(string[] args) => IdentityApp.Build(args);
 

@@ -25,7 +25,7 @@ public sealed class KeyRingTests(IdentityHost host) : IClassFixture<IdentityHost
             $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpcPort}",
             "--Kestrel:Endpoints:grpc:Protocols=Http2",
             "--Logging:LogLevel:Default=Warning",
-            $"--Llo:Identity:Issuer={IdentityHost.Issuer}",
+            $"--Llo:Identity:Issuer={IdentityHost.PublicIssuer}",
         ]);
         await restarted.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
@@ -65,7 +65,7 @@ public sealed class KeyRingTests(IdentityHost host) : IClassFixture<IdentityHost
             $"--Kestrel:Endpoints:grpc:Url=http://127.0.0.1:{grpcPort}",
             "--Kestrel:Endpoints:grpc:Protocols=Http2",
             "--Logging:LogLevel:Default=Warning",
-            $"--Llo:Identity:Issuer={IdentityHost.Issuer}",
+            $"--Llo:Identity:Issuer={IdentityHost.PublicIssuer}",
         ]);
         await restarted.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };

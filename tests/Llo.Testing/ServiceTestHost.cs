@@ -109,7 +109,7 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
 
     private string[] Arguments(int httpPort, int grpcPort)
     {
-        var settings = new Dictionary<string, string>(Settings)
+        var settings = new Dictionary<string, string>
         {
             [$"ConnectionStrings:{connectionName}"] = Database.ConnectionString,
             ["ConnectionStrings:messaging"] = TestServers.RabbitMq,
@@ -121,6 +121,12 @@ public abstract class ServiceTestHost(string connectionName) : IAsyncLifetime
             ["Kestrel:Endpoints:grpc:Protocols"] = "Http2",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        // A host's own settings win (the identity service names its public issuer itself).
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
         return settings.Select(s => $"--{s.Key}={s.Value}").ToArray();
     }
 
