@@ -125,6 +125,22 @@ public sealed class PlatformTests(LloAppFixture fixture)
         return false;
     }
 
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return ""; // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>A demo user's access token for the inventory, as <c>./llo token</c> gets it (llo-cli, password grant).</summary>
     private static async Task<string> DemoAccessTokenAsync(HttpClient gateway, string userName, CancellationToken ct)
     {
@@ -153,11 +169,11 @@ public sealed class PlatformTests(LloAppFixture fixture)
             int.Parse(File.ReadLines(Path.Combine(state, "postgres", "data", "postmaster.pid")).First()),
             int.Parse(File.ReadAllText(Path.Combine(state, "rabbitmq", "rabbitmq.pid")).Trim()),
         };
-        foreach (var resource in fixture.Resources)
+        // The services and the gateway run from this checkout's build output: their command lines name it.
+        var root = LloAppFixture.FindRepositoryRoot();
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
         {
-            if (fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var current)
-                && current.Snapshot.Properties.FirstOrDefault(p => p.Name.EndsWith(".pid", StringComparison.Ordinal))?.Value is { } pid
-                && int.TryParse(pid.ToString(), out var id))
+            if (int.TryParse(Path.GetFileName(process), out var id) && CommandLine(id).Contains(root, StringComparison.Ordinal))
             {
                 pids.Add(id);
             }
