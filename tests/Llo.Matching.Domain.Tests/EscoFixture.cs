@@ -9,9 +9,13 @@ public sealed class EscoFixture
 
     public SkillTaxonomy Taxonomy => Shared.Value;
 
+    private static string? Found => EscoDirectory.Find(EscoDirectory.RepositoryRoot(AppContext.BaseDirectory));
+
+    /// <summary>Whether the ESCO files are there; <see cref="EscoFactAttribute"/> skips the tests that need them otherwise.</summary>
+    public static bool Available => Found is not null;
+
     public static string Directory =>
-        EscoDirectory.Find(EscoDirectory.RepositoryRoot(AppContext.BaseDirectory))
-        ?? throw new InvalidOperationException("ESCO v1.1.1 not found: set LLO_ESCO_DIR or place it at ../shared/data/esco-v1.1.1.");
+        Found ?? throw new InvalidOperationException("ESCO v1.1.1 not found: set LLO_ESCO_DIR or place it at ../shared/data/esco-v1.1.1.");
 
     private static SkillTaxonomy Load() => EscoImporter.Load(Directory);
 }

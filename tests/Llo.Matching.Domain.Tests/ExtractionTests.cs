@@ -13,7 +13,7 @@ public sealed class ExtractionTests(EscoFixture esco, ITestOutputHelper output)
 
     private SkillExtractor Extractor => extractor ??= new SkillExtractor(esco.Taxonomy, Words.Value);
 
-    [Fact]
+    [EscoFact]
     public void A_Dutch_vacancy_yields_its_occupation_and_skills_with_phrase_position_and_confidence()
     {
         const string text = "Vacature heftruckchauffeur in Schiedam. Je werkt veilig met de heftruck en je leeft de veiligheidsvoorschriften na. Ervaring met voorraadbeheer is een pré.";
@@ -27,7 +27,7 @@ public sealed class ExtractionTests(EscoFixture esco, ITestOutputHelper output)
         Assert.All(proposals, p => Assert.Equal(p.MatchedPhrase, text.Substring(p.Start, p.Length)));
     }
 
-    [Fact]
+    [EscoFact]
     public void English_text_stems_inflections_and_ignores_case()
     {
         var proposals = Extractor.Extract("Experienced in Python programming, managing staff and developing software prototypes.");
@@ -36,7 +36,7 @@ public sealed class ExtractionTests(EscoFixture esco, ITestOutputHelper output)
         Assert.Contains(proposals, p => p.Kind == ConceptKind.Skill && p.MatchedPhrase == "developing software prototypes");
     }
 
-    [Fact]
+    [EscoFact]
     public void Diacritics_and_compound_parts_written_apart_still_match()
     {
         var folded = Extractor.Extract("Je kunt financiele transacties traceren en patienten vervoeren naar medische faciliteiten.");
@@ -50,14 +50,14 @@ public sealed class ExtractionTests(EscoFixture esco, ITestOutputHelper output)
         Assert.Contains(apart, p => p.Kind == ConceptKind.Occupation && p.Uri.EndsWith("eeac6251-1974-42f5-91ed-513c6c883755", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [EscoFact]
     public void Text_without_skills_proposes_nothing()
     {
         Assert.Empty(Extractor.Extract(""));
         Assert.Empty(Extractor.Extract("De zon schijnt en het is een mooie dag."));
     }
 
-    [Fact]
+    [EscoFact]
     public void On_the_ESCO_evaluation_set_precision_and_recall_stay_above_the_floor_on_the_held_out_part()
     {
         var documents = ExtractionEvaluationSet.Build(esco.Taxonomy);

@@ -20,7 +20,7 @@ public sealed class ScoringTests(EscoFixture esco)
     private JobProfile ForkliftJob(int hours = 32, LoadLevel physical = LoadLevel.Heavy) =>
         new(7, 1, Forklift.Id, Forklift.EssentialSkills, Forklift.OptionalSkills, hours, physical, LoadLevel.Light, "port", "Schiedam");
 
-    [Fact]
+    [EscoFact]
     public void A_worker_with_every_essential_skill_scores_higher_than_one_with_half_and_the_explanation_names_the_gaps()
     {
         var scorer = new MatchScorer(Similarity, ScoringWeights.Default);
@@ -38,7 +38,7 @@ public sealed class ScoringTests(EscoFixture esco)
         Assert.Equal("hand-v1", partial.ScoringVersion);
     }
 
-    [Fact]
+    [EscoFact]
     public void A_skill_similar_to_a_missing_one_earns_partial_credit_named_after_the_workers_own_skill()
     {
         var scorer = new MatchScorer(Similarity, ScoringWeights.Default);
@@ -55,7 +55,7 @@ public sealed class ScoringTests(EscoFixture esco)
         Assert.Equal([required], explanation.MissingEssential);
     }
 
-    [Fact]
+    [EscoFact]
     public void Hours_and_load_beyond_capacity_lower_their_factors_and_weights_can_be_replaced_without_changing_the_explanation()
     {
         var worker = Worker(Forklift.EssentialSkills.Select(s => new WorkerSkill(s, 3, SkillEvidence.Claimed)).ToArray());
@@ -75,7 +75,7 @@ public sealed class ScoringTests(EscoFixture esco)
         Assert.DoesNotContain(typeof(WorkerProfile).GetProperties(), p => p.Name is "Age" or "Gender" or "Origin" or "Postcode" or "BirthDate" or "Nationality");
     }
 
-    [Fact]
+    [EscoFact]
     public void The_index_ranks_exactly_as_the_scorer_for_jobs_and_for_candidates()
     {
         var region = SyntheticRegion.Generate(esco.Taxonomy, workers: 2_000, jobs: 400, tasksPerJob: 0, seed: 7);

@@ -8,7 +8,7 @@ public sealed class TaxonomyTests(EscoFixture esco, ITestOutputHelper output)
 {
     private const string Cook = "http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e";
 
-    [Fact]
+    [EscoFact]
     public void Importing_ESCO_keeps_every_occupation_skill_and_relation_keyed_by_URI()
     {
         var taxonomy = esco.Taxonomy;
@@ -25,7 +25,7 @@ public sealed class TaxonomyTests(EscoFixture esco, ITestOutputHelper output)
         Assert.Contains(taxonomy.Skills, s => s.Collections.HasFlag(SkillCollections.Digital));
     }
 
-    [Fact]
+    [EscoFact]
     public void Dutch_skill_labels_come_from_the_partial_file_marked_as_modified_and_fall_back_to_English()
     {
         var skills = esco.Taxonomy.Skills;
@@ -38,7 +38,7 @@ public sealed class TaxonomyTests(EscoFixture esco, ITestOutputHelper output)
         Assert.Contains(skills, s => s.AltLabelsNl.Length > 0);
     }
 
-    [Fact]
+    [EscoFact]
     public void A_Dutch_UWV_occupation_name_finds_its_ESCO_occupation_and_ISCO_leads_to_the_CBS_BRC_group()
     {
         var taxonomy = esco.Taxonomy;
@@ -54,7 +54,7 @@ public sealed class TaxonomyTests(EscoFixture esco, ITestOutputHelper output)
         Assert.All(taxonomy.Occupations, o => Assert.NotNull(taxonomy.BrcGroupOf(o)));
     }
 
-    [Fact]
+    [EscoFact]
     public void Loading_reports_progress_per_file_and_gives_the_same_taxonomy_twice()
     {
         var steps = new List<ImportProgress>();
@@ -67,7 +67,7 @@ public sealed class TaxonomyTests(EscoFixture esco, ITestOutputHelper output)
         Assert.Equal(esco.Taxonomy.Skills.Select(s => s.Uri), again.Skills.Select(s => s.Uri));
     }
 
-    [Fact]
+    [EscoFact]
     public void Label_search_finds_Dutch_and_English_prefixes_and_forgives_a_typo()
     {
         var built = System.Diagnostics.Stopwatch.StartNew();

@@ -20,7 +20,7 @@ public sealed class TransitionAndRegionTests(EscoFixture esco)
             new WorkerPreferences(new HashSet<string>(), 0, 40, "Vlaardingen"), new WorkCapacity(40, LoadLevel.Heavy, LoadLevel.Heavy));
     }
 
-    [Fact]
+    [EscoFact]
     public void A_cook_reaches_neighbouring_kitchen_occupations_with_the_smallest_gaps_first()
     {
         var worker = FormerWorker("http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e", out var cook);
@@ -40,7 +40,7 @@ public sealed class TransitionAndRegionTests(EscoFixture esco)
         Assert.Contains(transitions, t => t.SameIscoGroup);
     }
 
-    [Fact]
+    [EscoFact]
     public void Region_fit_counts_matching_vacancies_per_municipality_and_sector()
     {
         var worker = FormerWorker("http://data.europa.eu/esco/occupation/90f75f67-495d-49fa-ab57-2f320e251d7e", out var cook);
