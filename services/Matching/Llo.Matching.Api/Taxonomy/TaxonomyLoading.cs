@@ -49,7 +49,15 @@ public sealed partial class TaxonomyLoading(LoadedTaxonomy loaded, IConfiguratio
         }
 
         LogImporting(directory);
-        return EscoImporter.Load(directory, new Progress<ImportProgress>(p => LogProgress(p.Step, p.StepCount, p.File)));
+        // The importer reports every few thousand rows; the log gets one line per file.
+        var lastStep = 0;
+        return EscoImporter.Load(directory, new Progress<ImportProgress>(p =>
+        {
+            if (Interlocked.Exchange(ref lastStep, p.Step) != p.Step)
+            {
+                LogProgress(p.Step, p.StepCount, p.File);
+            }
+        }));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Matching taxonomy: using the small built-in DEMO taxonomy, not ESCO ({Reason}).")]
