@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Grpc.Core;
+using Llo.Contracts.Matching.V1;
 using Llo.Hosting.Access;
 using Llo.Testing;
+using Llo.Validation;
 using static Llo.Matching.Tests.MatchingHost;
 
 namespace Llo.Matching.Tests;
@@ -75,5 +78,29 @@ public sealed class ExtractionTests(MatchingHost host) : IClassFixture<MatchingH
         var violations = await ViolationsAsync(await Worker.SendAsync(Extract(new string('x', 20_001))));
 
         Assert.Contains("hoogstens 20000", violations["text"]);
+    }
+
+    [Fact]
+    public async Task A_partner_system_with_matching_read_gets_the_same_proposals_over_native_gRPC_and_without_it_PermissionDenied()
+    {
+        var request = new ExtractSkillsRequest { Text = Vacancy };
+        var partner = new SkillExtractionService.SkillExtractionServiceClient(host.GrpcAs(Client(TestOrganisations.One, "matching.read")));
+        var stranger = new SkillExtractionService.SkillExtractionServiceClient(host.GrpcAs(Client(TestOrganisations.One, "matching.write")));
+
+        var answer = await partner.ExtractSkillsAsync(request);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => stranger.ExtractSkillsAsync(request).ResponseAsync);
+
+        Assert.Contains(answer.Skills, s => s.Label == "heftrucks bedienen");
+        Assert.Equal("heftruckchauffeur", Assert.Single(answer.Occupations).Label);
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+    }
+
+    [Fact]
+    public void No_request_carries_a_list_so_none_needs_a_bound()
+    {
+        var requests = TaxonomyService.Descriptor.Methods.Concat(SkillExtractionService.Descriptor.Methods).Select(m => m.InputType).ToList();
+
+        Assert.Equal(3, requests.Count);
+        Assert.Empty(ListBound.Unbounded(requests, []));
     }
 }
