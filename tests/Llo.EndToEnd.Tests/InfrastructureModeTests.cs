@@ -29,6 +29,7 @@ public sealed class InfrastructureModeTests
             "--Llo:Infrastructure=External",
             "--ConnectionStrings:inventory-db=Host=db.example;Database=inventory",
             "--ConnectionStrings:identity-db=Host=db.example;Database=identity",
+            "--ConnectionStrings:matching-db=Host=db.example;Database=matching",
             "--ConnectionStrings:messaging=amqp://broker.example/",
         ]);
 

@@ -1,0 +1,3 @@
+using Llo.Matching.Api;
+
+MatchingApp.Build(args).Run();
