@@ -1,0 +1,14 @@
+using Llo.Finance.Api.Access;
+using Llo.Hosting;
+
+namespace Llo.Finance.Api;
+
+/// <summary>
+/// The finance API as the kit hosts it. The policies are the only ones the endpoints may name; a partner system (a
+/// municipality's financial system) reads the budget with the client-credentials scope finance.read.
+/// </summary>
+internal static class FinanceApi
+{
+    public static LloApi Definition => new LloApi("finance", "Llo finance")
+        .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope);
+}
