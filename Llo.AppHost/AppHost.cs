@@ -20,6 +20,8 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
 // Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
 builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
 
+builder.AddLloService<Projects.Llo_Finance_Api>("finance", infrastructure);
+
 // Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081, routing every service above.
 builder.AddProject<Projects.Llo_Gateway>("gateway")
     .WithHttpAndGrpcEndpoints(

@@ -29,6 +29,7 @@ public sealed class InfrastructureModeTests
             "--Llo:Infrastructure=External",
             "--ConnectionStrings:inventory-db=Host=db.example;Database=inventory",
             "--ConnectionStrings:identity-db=Host=db.example;Database=identity",
+            "--ConnectionStrings:finance-db=Host=db.example;Database=finance",
             "--ConnectionStrings:messaging=amqp://broker.example/",
         ]);
 
