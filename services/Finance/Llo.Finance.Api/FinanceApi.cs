@@ -1,5 +1,7 @@
 using Llo.Finance.Api.Access;
+using Llo.Contracts.Finance.V1;
 using Llo.Hosting;
+using Llo.Hosting.Access;
 
 namespace Llo.Finance.Api;
 
@@ -10,5 +12,9 @@ namespace Llo.Finance.Api;
 internal static class FinanceApi
 {
     public static LloApi Definition => new LloApi("finance", "Llo finance")
-        .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope);
+        .Require(FundingApplicationFields.Descriptor, "title", "funders", "requested")
+        .Require(MoveApplicationRequest.Descriptor, "version", "status")
+        .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
+        .Policy(FinancePolicies.ApplicationsRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
+        .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager]);
 }

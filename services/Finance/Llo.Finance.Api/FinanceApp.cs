@@ -1,3 +1,4 @@
+using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
 using Llo.Hosting;
 using Llo.Messaging;
@@ -19,10 +20,15 @@ public static class FinanceApp
         // Hosted services start in this order: the schema first, then the plan's budget that needs it.
         builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddHostedService<BudgetSeeder>();
+        builder.Services.AddHostedService<ApplicationSeeder>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
-        app.MapLloApi(api => api.MapGrpcService<BudgetService>());
+        app.MapLloApi(api =>
+        {
+            api.MapGrpcService<BudgetService>();
+            api.MapGrpcService<FundingApplicationService>();
+        });
         return app;
     }
 }

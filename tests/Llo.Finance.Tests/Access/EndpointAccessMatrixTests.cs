@@ -22,7 +22,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
 {
     private const string ApiRoot = "/api/finance/v1";
 
-    private sealed record Case(TestToken[] Allowed, TestToken[] Refused, Func<HttpRequestMessage> Request);
+    private sealed record Case(TestToken[] Allowed, TestToken[] Refused, Func<Task<HttpRequestMessage>> Request);
 
     private sealed record EndpointAccess(string Key, IReadOnlyList<string> Policies, bool Anonymous);
 
@@ -34,11 +34,22 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
     private static readonly TestToken[] NotBudgetReaders =
         [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.PartnerEditor), As(LloRoles.HrManager), Client(TestOrganisations.Two, "finance.write")];
 
+    private static readonly TestToken[] NotApplicationKeepers =
+        [As(LloRoles.MunicipalityAnalyst), As(LloRoles.ProjectLeader), As(LloRoles.Worker), Client(TestOrganisations.Two, "finance.read", "finance.write")];
+
+    private static Func<Task<HttpRequestMessage>> Get(string path) => () => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, ApiRoot + path));
+
     /// <summary>One row per endpoint: who gets through, who is refused, and a fresh request each time.</summary>
-    private static Dictionary<string, Case> Cases() => new()
+    private Dictionary<string, Case> Cases() => new()
     {
-        ["BudgetService/ListBudgetYears"] = new(BudgetReaders, NotBudgetReaders, () => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoot}/budgets")),
-        ["BudgetService/GetBudgetYear"] = new(BudgetReaders, NotBudgetReaders, () => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoot}/budgets/2023")),
+        ["BudgetService/ListBudgetYears"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets")),
+        ["BudgetService/GetBudgetYear"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets/2023")),
+        ["FundingApplicationService/ListApplications"] = new(BudgetReaders, NotBudgetReaders, Get("/applications")),
+        ["FundingApplicationService/GetApplication"] = new(BudgetReaders, NotBudgetReaders, Get("/applications/programmamanagement")),
+        ["FundingApplicationService/CreateApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            () => Task.FromResult(ApplicationRequests.Create())),
+        ["FundingApplicationService/MoveApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            async () => ApplicationRequests.Move(await ApplicationRequests.NewDraftAsync(host), 1, "FUNDING_APPLICATION_STATUS_SUBMITTED")),
     };
 
     /// <summary>The service's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
@@ -85,7 +96,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
     {
         var declared = host.Services.GetRequiredService<LloApi>().Policies.Select(p => p.Name).ToHashSet();
         var endpoints = Endpoints();
-        Assert.True(endpoints.Count >= 2, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
+        Assert.True(endpoints.Count >= 6, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
 
         var wrong = endpoints
             .Where(e => e.Anonymous || e.Policies.Count != 1 || !declared.Contains(e.Policies[0]))
@@ -107,7 +118,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
                 continue;
             }
 
-            var anonymous = await host.As(null).SendAsync(row.Request());
+            var anonymous = await host.As(null).SendAsync(await row.Request());
             if (anonymous.StatusCode != HttpStatusCode.Unauthorized || await CodeAsync(anonymous) != 16 || !anonymous.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
             {
                 failures.Add($"{endpoint.Key} anonymous: {(int)anonymous.StatusCode}, expected 401 Unauthenticated with WWW-Authenticate");
@@ -115,7 +126,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
 
             foreach (var token in row.Refused)
             {
-                var refused = await host.As(token).SendAsync(row.Request());
+                var refused = await host.As(token).SendAsync(await row.Request());
                 if (refused.StatusCode != HttpStatusCode.Forbidden || await CodeAsync(refused) != 7)
                 {
                     failures.Add($"{endpoint.Key} as {Describe(token)}: {(int)refused.StatusCode}, expected 403 PermissionDenied");
@@ -124,7 +135,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
 
             foreach (var token in row.Allowed)
             {
-                var allowed = await host.As(token).SendAsync(row.Request());
+                var allowed = await host.As(token).SendAsync(await row.Request());
                 if (!allowed.IsSuccessStatusCode)
                 {
                     failures.Add($"{endpoint.Key} as {Describe(token)}: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");

@@ -8,6 +8,12 @@ internal static class FinancePolicies
     /// <summary>Reading the budget: its years, lines and totals.</summary>
     public const string BudgetRead = "budget.read";
 
+    /// <summary>Reading the funding applications: the same readers as the budget.</summary>
+    public const string ApplicationsRead = "applications.read";
+
+    /// <summary>Registering applications and moving them through the workflow: the programme manager keeps them.</summary>
+    public const string ApplicationsWrite = "applications.write";
+
     /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
     public const string ReadScope = "finance.read";
 
