@@ -19,7 +19,12 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
 
 // Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
 builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
+
+// Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), search and skill extraction.
 builder.AddLloService<Projects.Llo_Matching_Api>("matching", infrastructure);
+
+// Finance: the budget and the funding applications; the plan's budget 2022-2024 seeded.
+builder.AddLloService<Projects.Llo_Finance_Api>("finance", infrastructure);
 
 // Gateway: the one public entry, JSON on 8080 and gRPC (h2c) on 8081, routing every service above.
 builder.AddProject<Projects.Llo_Gateway>("gateway")

@@ -30,6 +30,7 @@ public sealed class InfrastructureModeTests
             "--ConnectionStrings:inventory-db=Host=db.example;Database=inventory",
             "--ConnectionStrings:identity-db=Host=db.example;Database=identity",
             "--ConnectionStrings:matching-db=Host=db.example;Database=matching",
+            "--ConnectionStrings:finance-db=Host=db.example;Database=finance",
             "--ConnectionStrings:messaging=amqp://broker.example/",
         ]);
 

@@ -1,0 +1,22 @@
+using Llo.Hosting.Access;
+
+namespace Llo.Finance.Api.Access;
+
+/// <summary>The finance service's policy names, declared once in <see cref="FinanceApi"/>. Nothing in finance is anonymous.</summary>
+internal static class FinancePolicies
+{
+    /// <summary>Reading the budget: its years, lines and totals.</summary>
+    public const string BudgetRead = "budget.read";
+
+    /// <summary>Reading the funding applications: the same readers as the budget.</summary>
+    public const string ApplicationsRead = "applications.read";
+
+    /// <summary>Registering applications and moving them through the workflow: the programme manager keeps them.</summary>
+    public const string ApplicationsWrite = "applications.write";
+
+    /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
+    public const string ReadScope = "finance.read";
+
+    /// <summary>The programme manager keeps the budget; a municipality analyst reads it.</summary>
+    public static readonly string[] BudgetReaders = [LloRoles.ProgrammeManager, LloRoles.MunicipalityAnalyst];
+}

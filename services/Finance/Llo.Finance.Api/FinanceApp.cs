@@ -1,0 +1,34 @@
+using Llo.Finance.Api.Applications;
+using Llo.Finance.Api.Budgets;
+using Llo.Hosting;
+using Llo.Messaging;
+using Llo.Persistence;
+
+namespace Llo.Finance.Api;
+
+/// <summary>The finance service's wiring, shared by Program and the tests that host it on real ports.</summary>
+public static class FinanceApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddLloApi(FinanceApi.Definition);
+        builder.AddNpgsqlDataSource("finance-db");
+        builder.AddLloMessaging().UseOutbox();
+
+        // Hosted services start in this order: the schema first, then the plan's budget that needs it.
+        builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);
+        builder.Services.AddHostedService<BudgetSeeder>();
+        builder.Services.AddHostedService<ApplicationSeeder>();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapLloApi(api =>
+        {
+            api.MapGrpcService<BudgetService>();
+            api.MapGrpcService<FundingApplicationService>();
+        });
+        return app;
+    }
+}

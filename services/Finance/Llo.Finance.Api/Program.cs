@@ -1,0 +1,3 @@
+using Llo.Finance.Api;
+
+FinanceApp.Build(args).Run();

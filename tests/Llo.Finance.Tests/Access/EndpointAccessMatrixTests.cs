@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json;
+using Grpc.AspNetCore.Server;
+using Llo.Finance.Tests.Infrastructure;
+using Llo.Hosting;
+using Llo.Hosting.Access;
+using Llo.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static Llo.Finance.Tests.Infrastructure.FinanceHost;
+
+namespace Llo.Finance.Tests.Access;
+
+/// <summary>
+/// The access matrix, generated from the service's own endpoint list: every endpoint names one declared policy or is
+/// explicitly anonymous (finance has no anonymous endpoint), and every endpoint refuses anonymous callers (401) and
+/// wrong roles or scopes (403) and lets the right callers through. A new endpoint without a row here fails.
+/// </summary>
+public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<FinanceHost>
+{
+    private const string ApiRoot = "/api/finance/v1";
+
+    private sealed record Case(TestToken[] Allowed, TestToken[] Refused, Func<Task<HttpRequestMessage>> Request);
+
+    private sealed record EndpointAccess(string Key, IReadOnlyList<string> Policies, bool Anonymous);
+
+    private static TestToken As(string role) => User(TestOrganisations.One, role);
+
+    private static readonly TestToken[] BudgetReaders =
+        [As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst), Client(TestOrganisations.Two, "finance.read")];
+
+    private static readonly TestToken[] NotBudgetReaders =
+        [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.PartnerEditor), As(LloRoles.HrManager), Client(TestOrganisations.Two, "finance.write")];
+
+    private static readonly TestToken[] NotApplicationKeepers =
+        [As(LloRoles.MunicipalityAnalyst), As(LloRoles.ProjectLeader), As(LloRoles.Worker), Client(TestOrganisations.Two, "finance.read", "finance.write")];
+
+    private static Func<Task<HttpRequestMessage>> Get(string path) => () => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, ApiRoot + path));
+
+    /// <summary>One row per endpoint: who gets through, who is refused, and a fresh request each time.</summary>
+    private Dictionary<string, Case> Cases() => new()
+    {
+        ["BudgetService/ListBudgetYears"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets")),
+        ["BudgetService/GetBudgetYear"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets/2023")),
+        ["FundingApplicationService/ListApplications"] = new(BudgetReaders, NotBudgetReaders, Get("/applications")),
+        ["FundingApplicationService/GetApplication"] = new(BudgetReaders, NotBudgetReaders, Get("/applications/programmamanagement")),
+        ["FundingApplicationService/CreateApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            () => Task.FromResult(ApplicationRequests.Create())),
+        ["FundingApplicationService/MoveApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            async () => ApplicationRequests.Move(await ApplicationRequests.NewDraftAsync(host), 1, "FUNDING_APPLICATION_STATUS_SUBMITTED")),
+    };
+
+    /// <summary>The service's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
+    private IReadOnlyList<EndpointAccess> Endpoints()
+    {
+        var byKey = new Dictionary<string, List<Endpoint>>();
+        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            if (KeyOf(endpoint) is { } key)
+            {
+                byKey.TryAdd(key, []);
+                byKey[key].Add(endpoint);
+            }
+        }
+
+        return byKey.Select(pair => new EndpointAccess(
+            pair.Key,
+            pair.Value.SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>()).Select(a => a.Policy ?? "(geen naam)").Distinct().ToList(),
+            pair.Value.All(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null))).ToList();
+    }
+
+    private static string? KeyOf(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
+        {
+            const string package = "llo.finance.v1.";
+            return grpc.Method.ServiceName.StartsWith(package, StringComparison.Ordinal)
+                ? $"{grpc.Method.ServiceName[package.Length..]}/{grpc.Method.Name}"
+                : null;
+        }
+
+        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
+            && (pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/admin/", StringComparison.Ordinal)))
+        {
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
+            return $"{string.Join(',', methods)} {pattern}";
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void Every_endpoint_names_exactly_one_declared_policy_and_none_is_anonymous()
+    {
+        var declared = host.Services.GetRequiredService<LloApi>().Policies.Select(p => p.Name).ToHashSet();
+        var endpoints = Endpoints();
+        Assert.True(endpoints.Count >= 6, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
+
+        var wrong = endpoints
+            .Where(e => e.Anonymous || e.Policies.Count != 1 || !declared.Contains(e.Policies[0]))
+            .Select(e => $"{e.Key}: policies [{string.Join(", ", e.Policies)}], anonymous {e.Anonymous}")
+            .ToList();
+        Assert.True(wrong.Count == 0, "Each finance endpoint needs exactly one declared policy:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_refuses_anonymous_callers_and_wrong_roles_or_scopes_and_admits_the_right_callers()
+    {
+        var cases = Cases();
+        var failures = new List<string>();
+        foreach (var endpoint in Endpoints())
+        {
+            if (!cases.TryGetValue(endpoint.Key, out var row))
+            {
+                failures.Add($"{endpoint.Key}: no row in the access matrix; add who may call it and who may not.");
+                continue;
+            }
+
+            var anonymous = await host.As(null).SendAsync(await row.Request());
+            if (anonymous.StatusCode != HttpStatusCode.Unauthorized || await CodeAsync(anonymous) != 16 || !anonymous.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+            {
+                failures.Add($"{endpoint.Key} anonymous: {(int)anonymous.StatusCode}, expected 401 Unauthenticated with WWW-Authenticate");
+            }
+
+            foreach (var token in row.Refused)
+            {
+                var refused = await host.As(token).SendAsync(await row.Request());
+                if (refused.StatusCode != HttpStatusCode.Forbidden || await CodeAsync(refused) != 7)
+                {
+                    failures.Add($"{endpoint.Key} as {Describe(token)}: {(int)refused.StatusCode}, expected 403 PermissionDenied");
+                }
+            }
+
+            foreach (var token in row.Allowed)
+            {
+                var allowed = await host.As(token).SendAsync(await row.Request());
+                if (!allowed.IsSuccessStatusCode)
+                {
+                    failures.Add($"{endpoint.Key} as {Describe(token)}: {(int)allowed.StatusCode} {await allowed.Content.ReadAsStringAsync()}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<int?> CodeAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return body.RootElement.TryGetProperty("code", out var code) ? code.GetInt32() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(TestToken token) =>
+        token.Roles.Count > 0 ? string.Join('+', token.Roles) : "client " + string.Join('+', token.Scopes);
+}
