@@ -30,7 +30,7 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
     [Fact]
     public async Task A_service_may_use_its_own_queues_and_the_shared_exchanges_but_not_another_services_queues()
     {
-        await using var connection = await ConnectAsync(_service, _password);
+        await using var connection = await ConnectWhenTheBrokerRunsAsync(_service, _password);
 
         await using (var channel = await connection.CreateChannelAsync())
         {
@@ -54,6 +54,23 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
     {
         await Assert.ThrowsAsync<BrokerUnreachableException>(() => ConnectAsync("guest", "guest"));
         Assert.DoesNotContain("guest", await RabbitMqCtl.RunAsync("list_users", "--quiet"));
+    }
+
+    /// <summary>A login that should succeed, retried while the messaging tests have the shared broker stopped.</summary>
+    private static async Task<IConnection> ConnectWhenTheBrokerRunsAsync(string user, string password)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                return await ConnectAsync(user, password);
+            }
+            catch (BrokerUnreachableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static Task<IConnection> ConnectAsync(string user, string password) =>
