@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Llo.Kit.Tests.SampleService;
+using Llo.Hosting.Access;
 using Llo.Testing;
 using Microsoft.AspNetCore.Builder;
 
@@ -9,6 +10,11 @@ namespace Llo.Kit.Tests;
 public sealed class KitSampleHost() : ServiceTestHost("kitsample-db")
 {
     protected override WebApplication Build(string[] args) => KitSampleApp.Build(args);
+
+    /// <summary>The tests write as the programme manager unless they ask for another caller.</summary>
+    protected override TestToken? DefaultToken => User(LloRoles.ProgrammeManager);
+
+    public static TestToken User(params string[] roles) => TestToken.User("kitsample", TestOrganisations.One, roles);
 
     /// <summary>The body of an answer that must be a success, with the status and text in the failure message otherwise.</summary>
     public static async Task<JsonElement> SuccessAsync(HttpResponseMessage response)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Grpc.Core;
+using Llo.Hosting.Access;
 using Npgsql;
 using V1 = Llo.Kit.Tests.SampleService.V1;
 
@@ -41,6 +42,19 @@ public sealed class NoteApiTests(KitSampleHost host) : IClassFixture<KitSampleHo
         Assert.Equal("haven", viaGrpc.Fields.Topic);
 
         Assert.Equal([("kitsample.note-created", 1L)], (await OutboxAsync(id)).Select(r => (r.Type, r.Version ?? -1)).ToList());
+    }
+
+    [Fact]
+    public async Task Writing_needs_the_policy_and_reading_is_anonymous()
+    {
+        var created = await CreateAsync("Alleen de programmamanager", topic: "toegang");
+        var anonymous = host.JsonAs(null);
+        var worker = host.JsonAs(KitSampleHost.User(LloRoles.Worker));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync(Notes, new { title = "anoniem" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsJsonAsync(Notes, new { title = "werker" })).StatusCode);
+        var read = await KitSampleHost.SuccessAsync(await anonymous.GetAsync($"{Notes}/{created.GetProperty("id").GetString()}"));
+        Assert.Equal("Alleen de programmamanager", read.GetProperty("fields").GetProperty("title").GetString());
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public static class KitSampleApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
-        builder.AddLloApi(new LloApi("kitsample", "Llo kit sample").Require(V1.NoteFields.Descriptor, "title"));
+        builder.AddLloApi(new LloApi("kitsample", "Llo kit sample")
+            .Require(V1.NoteFields.Descriptor, "title")
+            .Policy(NotePolicies.Write, roles: NotePolicies.Writers, scope: NotePolicies.WriteScope));
         builder.AddNpgsqlDataSource("kitsample-db");
         builder.AddLloMessaging().UseOutbox();
         builder.AddLloSchema(typeof(KitSampleApp).Assembly, MessagingSchema.Assembly);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Llo.Persistence;
+using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Kit.Tests.SampleService.V1;
 
@@ -11,6 +12,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
     public static readonly Resource Note = new("Notitie", "de", "notitie-id");
     private static readonly PageLimits Limits = new(Default: 20, Max: 100);
 
+    [Authorize(Policy = NotePolicies.Write)]
     public override async Task<V1.Note> CreateNote(V1.CreateNoteRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
@@ -24,6 +26,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
         return note.ToContract();
     }
 
+    [AllowAnonymous]
     public override async Task<V1.Note> GetNote(V1.GetNoteRequest request, ServerCallContext context)
     {
         var id = Note.ParseId(request.Id);
@@ -32,6 +35,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
         return (note ?? throw Note.NotFound(id)).ToContract();
     }
 
+    [AllowAnonymous]
     public override async Task<V1.ListNotesResponse> ListNotes(V1.ListNotesRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();
@@ -46,6 +50,7 @@ public sealed class NoteService(NpgsqlDataSource dataSource, TimeProvider time) 
         return response;
     }
 
+    [Authorize(Policy = NotePolicies.Write)]
     public override async Task<V1.Note> UpdateNote(V1.UpdateNoteRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
