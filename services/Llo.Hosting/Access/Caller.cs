@@ -66,6 +66,9 @@ public sealed class Caller
         }
     }
 
+    /// <summary>The organisation the caller acts for; PermissionDenied when the token names none.</summary>
+    public Guid RequireOrganisation() => Organisation ?? throw Denied("Uw token noemt geen organisatie.");
+
     /// <summary>PermissionDenied with a Dutch reason, in the one error shape (transcoding answers HTTP 403).</summary>
     public static RpcException Denied(string message = "Hiervoor heeft u geen toestemming.") =>
         new(new Status(StatusCode.PermissionDenied, message));

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Identity.Api.Access;
+using Llo.Hosting.Access;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Identity.V1;
@@ -16,20 +17,21 @@ public sealed class UserService(NpgsqlDataSource dataSource, UserStore users, Ti
 
     public override async Task<V1.User> GetUser(V1.GetUserRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var caller = context.Caller();
+        caller.RequireOrganisation();
         var id = User.ParseId(request.Id);
         var user = await users.FindAsync(id, context.CancellationToken) ?? throw User.NotFound(id);
-        caller.RequireOwn(user.OrganisationId);
+        caller.RequireActsFor(user.OrganisationId, "deze gebruiker");
         return ToContract(user);
     }
 
     public override async Task<V1.ListUsersResponse> ListUsers(V1.ListUsersRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var organisation = context.Caller().RequireOrganisation();
         var violations = new FieldViolations();
         var page = Page.Parse(request.PageSize, request.PageToken, Limits, violations);
         violations.ThrowIfAny();
-        var result = await users.ListAsync(caller.OrganisationId, page, context.CancellationToken);
+        var result = await users.ListAsync(organisation, page, context.CancellationToken);
         var response = new V1.ListUsersResponse { TotalSize = result.Total, NextPageToken = page.NextToken(result.Rows.Count, result.Total) };
         response.Users.AddRange(result.Rows.Select(ToContract));
         return response;
@@ -38,7 +40,8 @@ public sealed class UserService(NpgsqlDataSource dataSource, UserStore users, Ti
     public override async Task<V1.User> AssignRoles(V1.AssignRolesRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var caller = Caller.Of(context);
+        var caller = context.Caller();
+        caller.RequireOrganisation();
         var violations = new FieldViolations();
         var id = User.ParseId(request.Id, "id", violations);
         var roles = RoleList.Check(request.Roles, "roles", violations);
@@ -51,7 +54,7 @@ public sealed class UserService(NpgsqlDataSource dataSource, UserStore users, Ti
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await UserStore.LockAsync(tx, id!.Value, ct) ?? throw User.NotFound(id.Value);
-        caller.RequireOwn(current.OrganisationId);
+        caller.RequireActsFor(current.OrganisationId, "deze gebruiker");
         if (current.Version != request.Version)
         {
             throw User.Stale(request.Version, current.Version);

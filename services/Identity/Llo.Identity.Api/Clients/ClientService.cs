@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grpc.Core;
 using Llo.Identity.Api.Access;
+using Llo.Hosting.Access;
 using Llo.Identity.Api.Oidc;
 using Microsoft.AspNetCore.Authorization;
 using OpenIddict.Abstractions;
@@ -19,15 +20,15 @@ public sealed class ClientService(IOpenIddictApplicationManager applications) : 
     public override async Task<V1.ListClientsResponse> ListClients(V1.ListClientsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var caller = Caller.Of(context);
+        var organisation = context.Caller().RequireOrganisation();
         var response = new V1.ListClientsResponse();
         // A handful of clients per organisation: reading them all and filtering here is cheaper than a JSON query.
         await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
         {
             var clientId = await applications.GetClientIdAsync(application, ct);
-            if (clientId is not null && await ClientOrganisation.FindAsync(applications, clientId, ct) == caller.OrganisationId)
+            if (clientId is not null && await ClientOrganisation.FindAsync(applications, clientId, ct) == organisation)
             {
-                response.Clients.Add(await ToContractAsync(application, clientId, caller.OrganisationId, ct));
+                response.Clients.Add(await ToContractAsync(application, clientId, organisation, ct));
             }
         }
 
@@ -37,7 +38,7 @@ public sealed class ClientService(IOpenIddictApplicationManager applications) : 
     public override async Task<V1.CreatedClient> CreateClient(V1.CreateClientRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var caller = Caller.Of(context);
+        var organisation = context.Caller().RequireOrganisation();
         var violations = new FieldViolations();
         if (request.Client is null)
         {
@@ -75,11 +76,11 @@ public sealed class ClientService(IOpenIddictApplicationManager applications) : 
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
         }
 
-        descriptor.Properties[ClientOrganisation.Property] = ClientOrganisation.Value(caller.OrganisationId);
+        descriptor.Properties[ClientOrganisation.Property] = ClientOrganisation.Value(organisation);
         var application = await applications.CreateAsync(descriptor, ct);
         return new V1.CreatedClient
         {
-            Client = await ToContractAsync(application, descriptor.ClientId, caller.OrganisationId, ct),
+            Client = await ToContractAsync(application, descriptor.ClientId, organisation, ct),
             ClientSecret = secret,
         };
     }

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Identity.Api.Access;
+using Llo.Hosting.Access;
 using Llo.Identity.Api.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,7 +27,8 @@ public sealed class InvitationService(
     public override async Task<V1.CreatedInvitation> CreateInvitation(V1.CreateInvitationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var caller = Caller.Of(context);
+        var caller = context.Caller();
+        var organisation = caller.RequireOrganisation();
         var violations = new FieldViolations();
         if (request.Invitation is null)
         {
@@ -45,24 +47,24 @@ public sealed class InvitationService(
         var now = StoredTime.Now(time);
         var invitation = new StoredInvitation
         {
-            InvitationId = Guid.CreateVersion7(), OrganisationId = caller.OrganisationId, Email = email, Roles = roles,
+            InvitationId = Guid.CreateVersion7(), OrganisationId = organisation, Email = email, Roles = roles,
             CreatedAt = now, ExpiresAt = now + ValidFor,
         };
         var token = InvitationToken.New();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await InvitationStore.InsertAsync(tx, invitation, InvitationToken.Hash(token), caller.Subject, ct);
+        await InvitationStore.InsertAsync(tx, invitation, InvitationToken.Hash(token), caller.Subject ?? "", ct);
         await tx.CommitAsync(ct);
         return new V1.CreatedInvitation { Invitation = ToContract(invitation), Token = token };
     }
 
     public override async Task<V1.ListInvitationsResponse> ListInvitations(V1.ListInvitationsRequest request, ServerCallContext context)
     {
-        var caller = Caller.Of(context);
+        var organisation = context.Caller().RequireOrganisation();
         var violations = new FieldViolations();
         var page = Page.Parse(request.PageSize, request.PageToken, Limits, violations);
         violations.ThrowIfAny();
-        var result = await invitations.ListAsync(caller.OrganisationId, page, context.CancellationToken);
+        var result = await invitations.ListAsync(organisation, page, context.CancellationToken);
         var response = new V1.ListInvitationsResponse { TotalSize = result.Total, NextPageToken = page.NextToken(result.Rows.Count, result.Total) };
         response.Invitations.AddRange(result.Rows.Select(ToContract));
         return response;
