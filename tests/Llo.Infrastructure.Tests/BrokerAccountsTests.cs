@@ -23,8 +23,8 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
             new BrokerAccount(_other, _password),
         ]));
         File.SetUnixFileMode(_definitions, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        await RabbitMqCtl.RunAsync("import_definitions", _definitions);
-        await WaitUntilAsync(async () => (await RabbitMqCtl.RunAsync("list_users", "--quiet")).Contains(_other, StringComparison.Ordinal));
+        await TestRabbitMqCtl.RunAsync("import_definitions", _definitions);
+        await WaitUntilAsync(async () => (await TestRabbitMqCtl.RunAsync("list_users", "--quiet")).Contains(_other, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
     public async Task There_is_no_guest_login()
     {
         await Assert.ThrowsAsync<BrokerUnreachableException>(() => ConnectAsync("guest", "guest"));
-        Assert.DoesNotContain("guest", await RabbitMqCtl.RunAsync("list_users", "--quiet"));
+        Assert.DoesNotContain("guest", await TestRabbitMqCtl.RunAsync("list_users", "--quiet"));
     }
 
     /// <summary>A login that should succeed, retried while the messaging tests have the shared broker stopped.</summary>
@@ -94,7 +94,7 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         File.Delete(_definitions);
-        await RabbitMqCtl.RunAsync("delete_user", _service);
-        await RabbitMqCtl.RunAsync("delete_user", _other);
+        await TestRabbitMqCtl.RunAsync("delete_user", _service);
+        await TestRabbitMqCtl.RunAsync("delete_user", _other);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using Llo.Contracts.Events;
@@ -138,26 +137,6 @@ public static class TestBroker
             .ToDictionary(parts => parts[0], parts => parts[1]);
     }
 
-    private static async Task<string> RabbitMqCtlAsync(string command, params string[] arguments)
-    {
-        var dir = Environment.GetEnvironmentVariable("LLO_TEST_RABBITMQ_DIR")
-            ?? throw new InvalidOperationException("LLO_TEST_RABBITMQ_DIR is not set: run the tests with './llo test'.");
-        var ctl = "/usr/lib/rabbitmq/bin/rabbitmqctl";
-        // The node's Erlang cookie lives in HOME of the rabbitmq account that started it.
-        var start = Environment.UserName == "root"
-            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", "rabbitmq", "--", "env", $"HOME={dir}", ctl } }
-            : new ProcessStartInfo(ctl) { Environment = { ["HOME"] = dir } };
-        foreach (var arg in new[] { "-n", TestServers.RabbitMqNode, command }.Concat(arguments)) start.ArgumentList.Add(arg);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output} {await error}");
-        return await output;
-    }
+    private static Task<string> RabbitMqCtlAsync(string command, params string[] arguments) =>
+        TestRabbitMqCtl.RunAsync([command, .. arguments]);
 }

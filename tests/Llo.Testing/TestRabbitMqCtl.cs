@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Llo.Testing;
 
-namespace Llo.Infrastructure.Tests;
+namespace Llo.Testing;
 
 /// <summary>rabbitmqctl for the test node (./llo test exports the epmd port; the cookie is in the node's HOME).</summary>
-internal static class RabbitMqCtl
+public static class TestRabbitMqCtl
 {
     /// <summary>
     /// Runs the command, waiting (up to a minute) while the broker app is stopped: the messaging tests stop it for a
@@ -42,7 +41,8 @@ internal static class RabbitMqCtl
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output} {await error}");
