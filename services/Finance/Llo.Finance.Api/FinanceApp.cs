@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.RateCards;
 using Llo.Hosting;
 using Llo.Messaging;
 using Llo.Persistence;
@@ -21,6 +22,7 @@ public static class FinanceApp
         builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddHostedService<BudgetSeeder>();
         builder.Services.AddHostedService<ApplicationSeeder>();
+        builder.Services.AddHostedService<RateCardSeeder>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -28,6 +30,7 @@ public static class FinanceApp
         {
             api.MapGrpcService<BudgetService>();
             api.MapGrpcService<FundingApplicationService>();
+            api.MapGrpcService<RateCardService>();
         });
         return app;
     }

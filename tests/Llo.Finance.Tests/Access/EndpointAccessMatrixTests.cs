@@ -50,7 +50,18 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             () => Task.FromResult(ApplicationRequests.Create())),
         ["FundingApplicationService/MoveApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
             async () => ApplicationRequests.Move(await ApplicationRequests.NewDraftAsync(host), 1, "FUNDING_APPLICATION_STATUS_SUBMITTED")),
+        ["RateCardService/GetRateCard"] = new(BudgetReaders, NotBudgetReaders, Get("/rateCards/2022")),
+        ["RateCardService/UpdateRateCardRole"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers, UnchangedRateCardRole),
     };
+
+    /// <summary>An update of the 2022 programme manager that changes nothing, with the version read just before.</summary>
+    private async Task<HttpRequestMessage> UnchangedRateCardRole()
+    {
+        var card = await BodyAsync(await host.Json.GetAsync(ApiRoot + "/rateCards/2022"));
+        var version = card.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "programmamanager").GetProperty("version").GetInt64();
+        return ApplicationRequests.Json(HttpMethod.Patch, ApiRoot + "/rateCards/2022/roles/programmamanager",
+            new { version, role = new { name = "Programmamanager LLO" }, updateMask = "name" });
+    }
 
     /// <summary>The service's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
     private IReadOnlyList<EndpointAccess> Endpoints()

@@ -14,6 +14,12 @@ internal static class FinancePolicies
     /// <summary>Registering applications and moving them through the workflow: the programme manager keeps them.</summary>
     public const string ApplicationsWrite = "applications.write";
 
+    /// <summary>Reading a year's rate card: the same readers as the budget.</summary>
+    public const string RateCardRead = "rate-cards.read";
+
+    /// <summary>Changing a role's rate, hours or staffing lines (and so the budget): the programme manager.</summary>
+    public const string RateCardWrite = "rate-cards.write";
+
     /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
     public const string ReadScope = "finance.read";
 
