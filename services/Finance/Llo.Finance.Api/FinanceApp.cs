@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Contributions;
 using Llo.Finance.Api.RateCards;
 using Llo.Hosting;
 using Llo.Messaging;
@@ -23,6 +24,7 @@ public static class FinanceApp
         builder.Services.AddHostedService<BudgetSeeder>();
         builder.Services.AddHostedService<ApplicationSeeder>();
         builder.Services.AddHostedService<RateCardSeeder>();
+        builder.Services.AddHostedService<ContributionSeeder>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -31,6 +33,7 @@ public static class FinanceApp
             api.MapGrpcService<BudgetService>();
             api.MapGrpcService<FundingApplicationService>();
             api.MapGrpcService<RateCardService>();
+            api.MapGrpcService<ContributionService>();
         });
         return app;
     }

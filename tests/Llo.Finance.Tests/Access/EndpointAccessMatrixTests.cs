@@ -37,6 +37,12 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
     private static readonly TestToken[] NotApplicationKeepers =
         [As(LloRoles.MunicipalityAnalyst), As(LloRoles.ProjectLeader), As(LloRoles.Worker), Client(TestOrganisations.Two, "finance.read", "finance.write")];
 
+    private static readonly TestToken[] NotContributionReaders =
+        [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.HrManager), Client(TestOrganisations.Two, "finance.write")];
+
+    private async Task<long> ContributionVersionAsync(string id) =>
+        (await BodyAsync(await host.Json.GetAsync($"{ApiRoot}/contributions/{id}"))).GetProperty("version").GetInt64();
+
     private static Func<Task<HttpRequestMessage>> Get(string path) => () => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, ApiRoot + path));
 
     /// <summary>One row per endpoint: who gets through, who is refused, and a fresh request each time.</summary>
@@ -52,6 +58,21 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             async () => ApplicationRequests.Move(await ApplicationRequests.NewDraftAsync(host), 1, "FUNDING_APPLICATION_STATUS_SUBMITTED")),
         ["RateCardService/GetRateCard"] = new(BudgetReaders, NotBudgetReaders, Get("/rateCards/2022")),
         ["RateCardService/UpdateRateCardRole"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers, UnchangedRateCardRole),
+        ["ContributionService/ListContributions"] = new([.. BudgetReaders, As(LloRoles.PartnerEditor)], NotContributionReaders, Get("/contributions?year=2022")),
+        ["ContributionService/GetContribution"] = new([.. BudgetReaders, As(LloRoles.PartnerEditor)],
+            [.. NotContributionReaders, User(TestOrganisations.Two, LloRoles.PartnerEditor)], Get("/contributions/gemeente-schiedam-2022")),
+        ["ContributionService/CreateContribution"] = new([As(LloRoles.ProgrammeManager)], [.. NotApplicationKeepers, As(LloRoles.PartnerEditor)],
+            () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions", new
+            {
+                organisationId = TestOrganisations.Two, partner = "Demo-Werkgever", category = "PARTNER_CATEGORY_COMPANIES", year = 2023, committed = new { cents = "100000" },
+            }))),
+        ["ContributionService/UpdateContribution"] = new([As(LloRoles.ProgrammeManager)], [.. NotApplicationKeepers, As(LloRoles.PartnerEditor)],
+            async () => ApplicationRequests.Json(HttpMethod.Patch, ApiRoot + "/contributions/gemeente-vlaardingen-2023",
+                new { version = await ContributionVersionAsync("gemeente-vlaardingen-2023"), contribution = new { probabilityPercent = 50 }, updateMask = "probabilityPercent" })),
+        ["ContributionService/ConfirmContribution"] = new([As(LloRoles.PartnerEditor)],
+            [As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst), As(LloRoles.Worker), User(TestOrganisations.Two, LloRoles.PartnerEditor), Client(TestOrganisations.One, "finance.read", "finance.write")],
+            async () => ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions/gemeente-schiedam-2024:confirm",
+                new { version = await ContributionVersionAsync("gemeente-schiedam-2024") })),
     };
 
     /// <summary>An update of the 2022 programme manager that changes nothing, with the version read just before.</summary>

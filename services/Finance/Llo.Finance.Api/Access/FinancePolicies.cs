@@ -20,6 +20,15 @@ internal static class FinancePolicies
     /// <summary>Changing a role's rate, hours or staffing lines (and so the budget): the programme manager.</summary>
     public const string RateCardWrite = "rate-cards.write";
 
+    /// <summary>Reading contributions: the budget's readers see all, a partner editor only its own organisation's.</summary>
+    public const string ContributionsRead = "contributions.read";
+
+    /// <summary>Recording and changing contributions: the programme manager keeps them.</summary>
+    public const string ContributionsWrite = "contributions.write";
+
+    /// <summary>Confirming a contribution: a partner editor, for its own organisation only.</summary>
+    public const string ContributionsConfirm = "contributions.confirm";
+
     /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
     public const string ReadScope = "finance.read";
 
