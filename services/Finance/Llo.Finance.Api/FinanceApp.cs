@@ -1,6 +1,7 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
 using Llo.Finance.Api.Contributions;
+using Llo.Finance.Api.Planning;
 using Llo.Finance.Api.RateCards;
 using Llo.Hosting;
 using Llo.Messaging;
@@ -34,6 +35,7 @@ public static class FinanceApp
             api.MapGrpcService<FundingApplicationService>();
             api.MapGrpcService<RateCardService>();
             api.MapGrpcService<ContributionService>();
+            api.MapGrpcService<PlanService>();
         });
         return app;
     }

@@ -73,6 +73,9 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             [As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst), As(LloRoles.Worker), User(TestOrganisations.Two, LloRoles.PartnerEditor), Client(TestOrganisations.One, "finance.read", "finance.write")],
             async () => ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions/gemeente-schiedam-2024:confirm",
                 new { version = await ContributionVersionAsync("gemeente-schiedam-2024") })),
+        ["PlanService/RealisePlan"] = new([As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst)],
+            [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.PartnerEditor), Client(TestOrganisations.Two, "finance.read", "finance.write")],
+            () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/plans:realise", new { year = 2022 }))),
     };
 
     /// <summary>An update of the 2022 programme manager that changes nothing, with the version read just before.</summary>

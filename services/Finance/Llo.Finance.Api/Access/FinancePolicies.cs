@@ -29,6 +29,9 @@ internal static class FinancePolicies
     /// <summary>Confirming a contribution: a partner editor, for its own organisation only.</summary>
     public const string ContributionsConfirm = "contributions.confirm";
 
+    /// <summary>Working out what can be realised: the programme manager and municipality analysts (no partner systems).</summary>
+    public const string PlansRealise = "plans.realise";
+
     /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
     public const string ReadScope = "finance.read";
 
