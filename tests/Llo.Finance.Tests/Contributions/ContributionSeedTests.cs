@@ -1,5 +1,8 @@
+using System.Net;
 using System.Text.Json;
 using Llo.Finance.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static Llo.Finance.Tests.Infrastructure.FinanceHost;
 
 namespace Llo.Finance.Tests.Contributions;
@@ -31,5 +34,35 @@ public sealed class ContributionSeedTests(FinanceHost host) : IClassFixture<Fina
         Assert.Equal(Line("deelnemersbijdragen-bedrijven"), Total(list, "PARTNER_CATEGORY_COMPANIES"));
         Assert.Equal(Line("deelnemersbijdragen-gemeenten"), Total(list, "PARTNER_CATEGORY_MUNICIPALITIES"));
         Assert.Equal(Line("deelnemersbijdragen-onderwijs"), Total(list, "PARTNER_CATEGORY_EDUCATION"));
+    }
+
+    [Fact]
+    public async Task Seeding_again_as_on_a_second_start_changes_nothing()
+    {
+        var before = await BodyAsync(await host.Json.GetAsync(Contributions));
+        var cardBefore = await BodyAsync(await host.Json.GetAsync("/api/finance/v1/rateCards/2022"));
+        var seeders = host.Services.GetServices<IHostedService>().Where(s => s.GetType().Name.EndsWith("Seeder", StringComparison.Ordinal)).ToList();
+
+        foreach (var seeder in seeders)
+        {
+            await seeder.StartAsync(CancellationToken.None);
+        }
+
+        Assert.True(seeders.Count >= 4, $"Only {seeders.Count} seeders found");
+        Assert.Equal(15, before.GetProperty("totalSize").GetInt32());
+        Assert.Equal(before.GetRawText(), (await BodyAsync(await host.Json.GetAsync(Contributions))).GetRawText());
+        Assert.Equal(cardBefore.GetRawText(), (await BodyAsync(await host.Json.GetAsync("/api/finance/v1/rateCards/2022"))).GetRawText());
+        Assert.Equal(1, cardBefore.GetProperty("budgetVersion").GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_year_outside_the_budget_or_a_malformed_organisation_is_400_naming_the_field()
+    {
+        var year = await BodyAsync(await host.Json.GetAsync($"{Contributions}?year=2031"), HttpStatusCode.BadRequest);
+        var organisation = await BodyAsync(await host.Json.GetAsync($"{Contributions}?organisationId=schiedam"), HttpStatusCode.BadRequest);
+
+        Assert.Contains("\"year\"", year.GetRawText());
+        Assert.Contains("Het jaar 2031 valt buiten de begroting", year.GetRawText());
+        Assert.Contains("\"organisationId\"", organisation.GetRawText());
     }
 }
