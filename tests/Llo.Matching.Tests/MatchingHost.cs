@@ -10,14 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Llo.Matching.Tests;
 
 /// <summary>
-/// The real matching service on loopback ports (with the fresh database and RabbitMQ every service host gets, unused
-/// yet), on the built-in demo taxonomy so the answers are known; ready once the taxonomy has loaded.
+/// The real matching service on loopback ports (with the fresh database and RabbitMQ every service host gets), on the
+/// built-in demo taxonomy so the answers are known, without the demo twins unless a test class asks for them; ready
+/// once the taxonomy has loaded.
 /// </summary>
-public sealed class MatchingHost : ServiceTestHost, IAsyncLifetime
+public class MatchingHost : ServiceTestHost, IAsyncLifetime
 {
     public const string ApiRoot = "/api/matching/v1";
 
-    public MatchingHost() : base("matching-db") => Settings["Matching:Taxonomy"] = "demo";
+    public MatchingHost() : base("matching-db")
+    {
+        Settings["Matching:Taxonomy"] = "demo";
+        Settings["Matching:SeedDemoData"] = "false";
+    }
 
     /// <summary>A user's token for the matching service.</summary>
     public static TestToken User(Guid organisation, params string[] roles) => TestToken.User("matching", organisation, roles);

@@ -1,6 +1,13 @@
 using Llo.Hosting;
+using Llo.Matching.Api.Employers;
 using Llo.Matching.Api.Extraction;
+using Llo.Matching.Api.Matches;
+using Llo.Matching.Api.Seed;
 using Llo.Matching.Api.Taxonomy;
+using Llo.Matching.Api.Trainings;
+using Llo.Matching.Api.Workers;
+using Llo.Messaging;
+using Llo.Persistence;
 
 namespace Llo.Matching.Api;
 
@@ -12,10 +19,17 @@ public static class MatchingApp
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
+        builder.AddNpgsqlDataSource("matching-db");
+        builder.AddLloMessaging().UseOutbox();
 
-        // The taxonomy loads in the background so the service answers (503 until then) instead of blocking its start.
+        // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
+        // taxonomy (the endpoints answer 503 until then) and the match index built on both.
+        builder.AddLloSchema(typeof(MatchingApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddSingleton<LoadedTaxonomy>();
+        builder.Services.AddSingleton<MatchEngine>();
+        builder.Services.AddHostedService<DemoTwinSeeder>();
         builder.Services.AddHostedService<TaxonomyLoading>();
+        builder.Services.AddHostedService<MatchIndexLoading>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -23,6 +37,10 @@ public static class MatchingApp
         {
             api.MapGrpcService<TaxonomyGrpcService>();
             api.MapGrpcService<SkillExtractionGrpcService>();
+            api.MapGrpcService<WorkerService>();
+            api.MapGrpcService<EmployerService>();
+            api.MapGrpcService<TrainingService>();
+            api.MapGrpcService<MatchService>();
         });
         return app;
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using Llo.Matching.Tests.Twins;
 using System.Text.Json;
 using Grpc.AspNetCore.Server;
 using Llo.Hosting;
@@ -15,7 +17,7 @@ namespace Llo.Matching.Tests.Access;
 /// <summary>
 /// The access matrix, generated from the service's own endpoint list: every endpoint names a declared policy or is
 /// explicitly anonymous, the anonymous ones are exactly the public taxonomy reads, and every endpoint with a policy
-/// refuses anonymous callers (401) and callers without a role or the scope (403) and lets every role through.
+/// refuses anonymous callers (401) and callers without the role, scope or object right (403) and lets the right ones through.
 /// A new endpoint without a policy, or without a row here, fails.
 /// </summary>
 public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture<MatchingHost>
@@ -35,13 +37,97 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
         LloRoles.Operator,
     ];
 
-    private static Dictionary<string, Case> Cases() => new()
+    /// <summary>Users of the own organisation with every role except <paramref name="allowed"/>, and partner systems without the scope.</summary>
+    private static TestToken[] Others(params string[] allowed) =>
+        [.. AllRoles.Except(allowed).Select(role => User(Own, role)), User(Own), Client(Own), Client(Own, "inventory.read")];
+
+    /// <summary>Objects the rows need: a coach's worker linked to an account, an employer with a job, a training, matches to decide.</summary>
+    private sealed record Objects(Guid Coach, Guid WorkerUser, string Worker, string Employer, string Job, string Training, Queue<string> Matches);
+
+    private async Task<Objects> CreateObjectsAsync()
     {
-        ["SkillExtractionService/ExtractSkills"] = new(
-            [.. AllRoles.Select(role => User(Own, role)), Client(Own, "matching.read")],
-            [User(Own), Client(Own), Client(Own, "matching.write"), Client(Own, "inventory.read")],
-            () => Extract("Ervaring als heftruckchauffeur.")),
-    };
+        var (coach, workerUser) = (Guid.NewGuid(), Guid.NewGuid());
+        var cook = Twins.TwinRequests.Essential("kok");
+        var worker = await Twins.TwinRequests.PostAsync(host.JsonAs(Twins.TwinRequests.Coach(coach)), "/workers",
+            Twins.TwinRequests.Worker(cook.Take(5), userId: workerUser.ToString()));
+        var hr = host.JsonAs(User(Own, LloRoles.HrManager));
+        var employer = await Twins.TwinRequests.PostAsync(hr, "/employers", Twins.TwinRequests.Employer("Matrix BV", "hospitality", "Schiedam"));
+        var job = await Twins.TwinRequests.PostAsync(hr, $"/employers/{employer.Id()}/jobs", Twins.TwinRequests.Job("kok", "Schiedam"));
+        var training = await Twins.TwinRequests.PostAsync(host.JsonAs(User(Own, LloRoles.PartnerEditor)), "/trainings",
+            new { provider = "Matrixschool", title = "Koken", skillUris = cook.Take(1).ToArray() });
+        var matches = new Queue<string>();
+        for (var run = 0; run < 20; run++)
+        {
+            var answer = await Twins.TwinRequests.GetAsync(host.JsonAs(Twins.TwinRequests.Manager()), $"/workers/{worker.Id()}/jobMatches");
+            matches.Enqueue(answer.GetProperty("matches")[0].GetProperty("matchId").GetString()!);
+        }
+
+        return new Objects(coach, workerUser, worker.Id(), employer.Id(), job.Id(), training.Id(), matches);
+    }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, ApiRoot + path);
+
+    private static HttpRequestMessage Send(HttpMethod method, string path, object body) => new(method, ApiRoot + path) { Content = JsonContent.Create(body) };
+
+    private static Dictionary<string, Case> Cases(Objects o)
+    {
+        var manager = User(Own, LloRoles.ProgrammeManager);
+        var coach = User(Own, LloRoles.Coach) with { Subject = o.Coach.ToString() };
+        var workerSelf = User(Own, LloRoles.Worker) with { Subject = o.WorkerUser.ToString() };
+        TestToken[] twinReaders = [manager, coach, workerSelf];
+        TestToken[] twinStrangers = [.. Others(LloRoles.ProgrammeManager, LloRoles.Coach, LloRoles.Worker), User(Own, LloRoles.Coach), User(Own, LloRoles.Worker), Client(Own, "matching.read")];
+        TestToken[] anyUser = [.. AllRoles.Select(role => User(Own, role)), Client(Own, "matching.read")];
+        TestToken[] noRole = [User(Own), Client(Own), Client(Own, "inventory.read")];
+        TestToken[] ownEmployer = [User(Own, LloRoles.HrManager), manager, Client(Own, "matching.write")];
+        TestToken[] otherEmployer = [.. Others(LloRoles.HrManager, LloRoles.ProgrammeManager), User(TestOrganisations.Two, LloRoles.HrManager), Client(TestOrganisations.Two, "matching.write"), Client(Own, "matching.read")];
+        TestToken[] ownTraining = [User(Own, LloRoles.PartnerEditor), manager, Client(Own, "matching.write")];
+        TestToken[] otherTraining = [.. Others(LloRoles.PartnerEditor, LloRoles.ProgrammeManager), User(TestOrganisations.Two, LloRoles.PartnerEditor), Client(Own, "matching.read")];
+        var worker = $"/workers/{o.Worker}";
+        var cook = Twins.TwinRequests.Essential("kok");
+        return new()
+        {
+            ["SkillExtractionService/ExtractSkills"] = new(
+                [.. AllRoles.Select(role => User(Own, role)), Client(Own, "matching.read")],
+                [User(Own), Client(Own), Client(Own, "matching.write"), Client(Own, "inventory.read")],
+                () => Extract("Ervaring als heftruckchauffeur.")),
+            ["WorkerService/CreateWorker"] = new([manager, User(Own, LloRoles.Coach)], [.. Others(LloRoles.ProgrammeManager, LloRoles.Coach), Client(Own, "matching.write")],
+                () => Send(HttpMethod.Post, "/workers", Twins.TwinRequests.Worker(cook.Take(2)))),
+            ["WorkerService/GetWorker"] = new(twinReaders, twinStrangers, () => Get(worker)),
+            ["WorkerService/ListWorkers"] = new([manager, coach, workerSelf], [.. Others(LloRoles.ProgrammeManager, LloRoles.Coach, LloRoles.Worker), Client(Own, "matching.read")], () => Get("/workers")),
+            ["WorkerService/UpdateWorker"] = new([manager, coach], [.. twinStrangers, workerSelf],
+                () => Send(HttpMethod.Patch, $"{worker}?version=1&updateMask=displayName", new { displayName = "Testwerkende" })),
+            ["WorkerService/ListWorkerHistory"] = new(twinReaders, twinStrangers, () => Get($"{worker}/history")),
+            ["EmployerService/CreateEmployer"] = new([.. ownEmployer, User(TestOrganisations.Two, LloRoles.HrManager)], [.. Others(LloRoles.HrManager, LloRoles.ProgrammeManager), Client(Own, "matching.read")],
+                () => Send(HttpMethod.Post, "/employers", Twins.TwinRequests.Employer("Nog een BV", "port", "Maassluis"))),
+            ["EmployerService/GetEmployer"] = new(anyUser, noRole, () => Get($"/employers/{o.Employer}")),
+            ["EmployerService/ListEmployers"] = new(anyUser, noRole, () => Get("/employers")),
+            ["EmployerService/UpdateEmployer"] = new(ownEmployer, otherEmployer,
+                () => Send(HttpMethod.Patch, $"/employers/{o.Employer}?version=1&updateMask=name", new { name = "Matrix BV" })),
+            ["EmployerService/CreateJob"] = new(ownEmployer, otherEmployer,
+                () => Send(HttpMethod.Post, $"/employers/{o.Employer}/jobs", Twins.TwinRequests.Job("medewerker keuken", "Schiedam"))),
+            ["EmployerService/ListJobs"] = new(anyUser, noRole, () => Get($"/employers/{o.Employer}/jobs")),
+            ["EmployerService/GetJob"] = new(anyUser, noRole, () => Get($"/jobs/{o.Job}")),
+            ["EmployerService/UpdateJob"] = new(ownEmployer, otherEmployer,
+                () => Send(HttpMethod.Patch, $"/jobs/{o.Job}?version=1&updateMask=open", new { open = true })),
+            ["TrainingService/CreateTraining"] = new([.. ownTraining, User(TestOrganisations.Two, LloRoles.PartnerEditor)], [.. Others(LloRoles.PartnerEditor, LloRoles.ProgrammeManager), Client(Own, "matching.read")],
+                () => Send(HttpMethod.Post, "/trainings", new { provider = "School", title = "Cursus", skillUris = cook.Take(1).ToArray() })),
+            ["TrainingService/GetTraining"] = new(anyUser, noRole, () => Get($"/trainings/{o.Training}")),
+            ["TrainingService/ListTrainings"] = new(anyUser, noRole, () => Get("/trainings")),
+            ["TrainingService/UpdateTraining"] = new(ownTraining, otherTraining,
+                () => Send(HttpMethod.Patch, $"/trainings/{o.Training}?version=1&updateMask=title", new { title = "Koken" })),
+            ["MatchService/ListJobMatches"] = new(twinReaders, twinStrangers, () => Get($"{worker}/jobMatches")),
+            ["MatchService/ListTaskMatches"] = new(twinReaders, twinStrangers, () => Get($"{worker}/taskMatches")),
+            ["MatchService/ListTransitions"] = new(twinReaders, twinStrangers, () => Get($"{worker}/transitions")),
+            ["MatchService/GetRegionFit"] = new(twinReaders, twinStrangers, () => Get($"{worker}/regionFit")),
+            ["MatchService/ListWorkerMatches"] = new(twinReaders, twinStrangers, () => Get($"{worker}/matches")),
+            ["MatchService/GetMatch"] = new([manager, coach], twinStrangers, () => Get($"/matches/{o.Matches.Peek()}")),
+            ["MatchService/ListCandidates"] = new([manager, coach, User(Own, LloRoles.HrManager)],
+                [.. Others(LloRoles.ProgrammeManager, LloRoles.Coach, LloRoles.HrManager), User(TestOrganisations.Two, LloRoles.HrManager), Client(Own, "matching.read")],
+                () => Get($"/jobs/{o.Job}/candidates")),
+            ["MatchService/DecideMatch"] = new([manager, coach], [.. twinStrangers, workerSelf],
+                () => Send(HttpMethod.Post, $"/matches/{(o.Matches.Count > 1 ? o.Matches.Dequeue() : o.Matches.Peek())}:decide", new { decision = "MATCH_STATUS_REJECTED", reason = "test" })),
+        };
+    }
 
     private IReadOnlyList<EndpointAccess> Endpoints()
     {
@@ -102,9 +188,9 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
     }
 
     [Fact]
-    public async Task Every_endpoint_with_a_policy_refuses_anonymous_callers_and_callers_without_role_or_scope_and_admits_every_role()
+    public async Task Every_endpoint_with_a_policy_refuses_anonymous_callers_and_callers_without_role_scope_or_object_right_and_admits_the_right_ones()
     {
-        var cases = Cases();
+        var cases = Cases(await CreateObjectsAsync());
         var failures = new List<string>();
         var guarded = Endpoints().Where(e => !e.Anonymous).ToList();
         Assert.NotEmpty(guarded);

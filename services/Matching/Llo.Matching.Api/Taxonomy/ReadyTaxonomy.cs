@@ -1,4 +1,5 @@
 using Llo.Matching.Domain.Extraction;
+using Llo.Matching.Domain.Scoring;
 using Llo.Matching.Domain.Taxonomy;
 using Llo.Matching.Domain.Text;
 
@@ -13,6 +14,7 @@ public sealed class ReadyTaxonomy
         Skills = LabelSearch.ForSkills(taxonomy);
         Occupations = LabelSearch.ForOccupations(taxonomy);
         Extractor = new SkillExtractor(taxonomy, decompounder);
+        Similarity = SkillSimilarity.Learn(taxonomy);
     }
 
     public SkillTaxonomy Taxonomy { get; }
@@ -22,6 +24,14 @@ public sealed class ReadyTaxonomy
     public LabelSearch Occupations { get; }
 
     public SkillExtractor Extractor { get; }
+
+    /// <summary>How close skills are, learned once from the taxonomy: what "similar to your X" and the transitions use.</summary>
+    public SkillSimilarity Similarity { get; }
+
+    /// <summary>The label to show for a skill URI (Dutch when known); the URI itself when this taxonomy lacks it.</summary>
+    public string LabelOfSkill(string uri) => Taxonomy.FindSkill(uri)?.Label ?? uri;
+
+    public string LabelOfOccupation(string uri) => Taxonomy.FindOccupation(uri)?.Label ?? uri;
 
     /// <summary>ESCO's attribution in Dutch, for every answer that shows its labels; the demo taxonomy says it is one.</summary>
     public string Attribution => Taxonomy.IsDemo ? DemoAttribution : EscoAttribution;

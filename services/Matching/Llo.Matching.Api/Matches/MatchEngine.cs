@@ -1,0 +1,101 @@
+using Llo.Matching.Api.Employers;
+using Llo.Matching.Api.Taxonomy;
+using Llo.Matching.Api.Trainings;
+using Llo.Matching.Api.Workers;
+using Npgsql;
+
+namespace Llo.Matching.Api.Matches;
+
+/// <summary>
+/// Keeps the in-memory match index current. The twins are loaded from the database once the taxonomy is ready (by
+/// <see cref="MatchIndexLoading"/> at start, or by the first query); every committed write hands its row over here,
+/// which drops the snapshot, and the next query builds a new one. A row older than the one held (a write that raced
+/// the load) is ignored, so the outcome does not depend on the order.
+/// </summary>
+public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSource)
+{
+    private readonly Lock sync = new();
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private readonly Dictionary<Guid, StoredWorker> workers = [];
+    private readonly Dictionary<Guid, StoredEmployer> employers = [];
+    private readonly Dictionary<Guid, StoredJob> jobs = [];
+    private readonly Dictionary<Guid, StoredTraining> trainings = [];
+    private volatile bool loaded;
+    private MatchSnapshot? snapshot;
+
+    public bool IsLoaded => loaded;
+
+    /// <summary>The current snapshot: Unavailable (503) while the taxonomy loads, built from the twins at the first call.</summary>
+    public async Task<MatchSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        var ready = await taxonomy.WhenReadyAsync(ct);
+        if (!loaded)
+        {
+            await LoadAsync(ct);
+        }
+
+        lock (sync)
+        {
+            return snapshot ??= MatchSnapshot.Build(ready, workers.Values.ToList(), new Dictionary<Guid, StoredEmployer>(employers), jobs.Values.ToList(), trainings.Values.ToList());
+        }
+    }
+
+    /// <summary>Reads every twin from the database once.</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await loading.WaitAsync(ct);
+        try
+        {
+            if (loaded)
+            {
+                return;
+            }
+
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var (w, e, j, t) = (await WorkerStore.AllAsync(connection, ct), await EmployerStore.AllAsync(connection, ct),
+                await JobStore.AllAsync(connection, ct), await TrainingStore.AllAsync(connection, ct));
+            lock (sync)
+            {
+                w.ToList().ForEach(x => Upsert(workers, x.Id, x, x.Version));
+                e.ToList().ForEach(x => Upsert(employers, x.Id, x, x.Version));
+                j.ToList().ForEach(x => Upsert(jobs, x.Id, x, x.Version));
+                t.ToList().ForEach(x => Upsert(trainings, x.Id, x, x.Version));
+                snapshot = null;
+                loaded = true;
+            }
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+
+    public void Worker(StoredWorker worker) => Change(() => Upsert(workers, worker.Id, worker, worker.Version));
+
+    public void Employer(StoredEmployer employer) => Change(() => Upsert(employers, employer.Id, employer, employer.Version));
+
+    public void Job(StoredJob job) => Change(() => Upsert(jobs, job.Id, job, job.Version));
+
+    public void Training(StoredTraining training) => Change(() => Upsert(trainings, training.Id, training, training.Version));
+
+    /// <summary>Forgets an erased worker (the privacy contract's erasure calls this after its transaction commits).</summary>
+    public void RemoveWorker(Guid id) => Change(() => workers.Remove(id));
+
+    private void Change(Action change)
+    {
+        lock (sync)
+        {
+            change();
+            snapshot = null;
+        }
+    }
+
+    private static void Upsert<T>(Dictionary<Guid, T> map, Guid id, T row, long version)
+        where T : Persistence.IVersioned
+    {
+        if (!map.TryGetValue(id, out var held) || held.Version <= version)
+        {
+            map[id] = row;
+        }
+    }
+}
