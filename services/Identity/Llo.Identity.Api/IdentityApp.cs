@@ -1,6 +1,7 @@
 using Llo.Hosting;
 using Llo.Identity.Api.Accounts;
 using Llo.Identity.Api.Clients;
+using Llo.Identity.Api.Consents;
 using Llo.Identity.Api.Invitations;
 using Llo.Identity.Api.Oidc;
 using Llo.Identity.Api.Organisations;
@@ -56,6 +57,7 @@ public static class IdentityApp
             api.MapGrpcService<InvitationService>();
             api.MapGrpcService<ClientService>();
             api.MapGrpcService<PrivacyRequestService>();
+            api.MapGrpcService<ConsentService>();
         });
         // After MapLloApi's middleware, so a 401/403 of the API is answered in the one error shape.
         app.UseAuthentication();

@@ -29,3 +29,11 @@ public sealed record ErasureRequested(Guid RequestId, PersonRef Person) : Integr
 /// <summary>A service erased <paramref name="Count"/> records about the person, in the transaction that publishes this.</summary>
 [IntegrationEvent("privacy.erasure-confirmed")]
 public sealed record ErasureConfirmed(Guid RequestId, string Service, int Count) : IntegrationEvent;
+
+// Consents: ids and the purpose code only. Services that cache a consent drop it on ConsentWithdrawn.
+
+[IntegrationEvent("identity.consent-given")]
+public sealed record ConsentGiven(Guid ConsentId, Guid PersonId, string Purpose, int PurposeVersion) : IntegrationEvent;
+
+[IntegrationEvent("identity.consent-withdrawn")]
+public sealed record ConsentWithdrawn(Guid ConsentId, Guid PersonId, string Purpose) : IntegrationEvent;

@@ -1,4 +1,5 @@
 using Llo.Contracts.Events;
+using Llo.Messaging;
 using Llo.Persistence;
 using Npgsql;
 
@@ -29,6 +30,9 @@ public static class IdentityPersonalData
             FROM invitations WHERE user_id = @userId OR lower(email) = ANY (@emails)
             ORDER BY created_at
             """, new { userId = person.UserId, emails = person.EmailAddresses.ToArray() }, ct);
+        var consents = await Rows.QueryAsync<Consents.StoredConsent>(tx.Connection!, tx,
+            $"SELECT {Consents.ConsentStore.Columns} FROM consents WHERE person_id = @userId OR given_by = @userId ORDER BY given_at",
+            new { userId = person.UserId }, ct);
         return new
         {
             accounts = accounts.Select(a => new
@@ -41,10 +45,15 @@ public static class IdentityPersonalData
                 id = i.InvitationId, email = i.Email, organisationId = i.OrganisationId, roles = i.Roles,
                 createdAt = i.CreatedAt, expiresAt = i.ExpiresAt, acceptedAt = i.AcceptedAt,
             }),
+            consents = consents.Select(c => new
+            {
+                id = c.ConsentId, personId = c.PersonId, purpose = c.Purpose, purposeVersion = c.PurposeVersion, givenBy = c.GivenBy,
+                relation = c.Relation, childBirthDate = c.ChildBirthDate, givenAt = c.GivenAt, withdrawnAt = c.WithdrawnAt,
+            }),
         };
     }
 
-    /// <summary>Anonymises the account, deletes pending invitations and sessions; returns the number of records changed.</summary>
+    /// <summary>Anonymises the account, deletes pending invitations, consents and sessions; returns the number of records changed.</summary>
     public static async Task<int> EraseAsync(NpgsqlTransaction tx, PersonRef person, DateTimeOffset now, CancellationToken ct)
     {
         var parameters = new { userId = person.UserId, emails = person.EmailAddresses.ToArray(), now };
@@ -65,6 +74,17 @@ public static class IdentityPersonalData
                 version = version + 1, updated_at = @now
             WHERE user_id = ANY (@userIds)
             """, new { userIds, now }, ct);
+        // Consents about the person go with them; services that cached one in force learn it is withdrawn.
+        var consents = await Rows.QueryAsync<Consents.StoredConsent>(tx.Connection!, tx,
+            $"DELETE FROM consents WHERE person_id = @userId OR person_id = ANY (@userIds) RETURNING {Consents.ConsentStore.Columns}",
+            new { userId = person.UserId, userIds }, ct);
+        foreach (var consent in consents.Where(c => c.WithdrawnAt is null))
+        {
+            await Outbox.EnqueueAsync(tx, new ConsentWithdrawn(consent.ConsentId, consent.PersonId, consent.Purpose),
+                consent.ConsentId.ToString(), consent.Version + 1, ct);
+        }
+
+        count += consents.Count;
         var subjects = userIds.Select(id => id.ToString("D")).ToArray();
         count += await Rows.ExecuteAsync(tx, """DELETE FROM "OpenIddictTokens" WHERE "Subject" = ANY (@subjects)""", new { subjects }, ct);
         count += await Rows.ExecuteAsync(tx, """DELETE FROM "OpenIddictAuthorizations" WHERE "Subject" = ANY (@subjects)""", new { subjects }, ct);

@@ -4,13 +4,14 @@ using Llo.Messaging.Privacy;
 
 namespace Llo.Identity.Api.Rights;
 
-/// <summary>The wiring of people's rights in identity: requests, their housekeeping, and the services' answers.</summary>
+/// <summary>The wiring of people's rights in identity: requests, their housekeeping, the services' answers, consents.</summary>
 public static class PeoplesRights
 {
     public static WebApplicationBuilder AddPeoplesRights(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PrivacySettings>().BindConfiguration(PrivacySettings.SectionName);
         builder.Services.AddSingleton<PrivacyRequestStore>();
+        builder.Services.AddSingleton<Consents.ConsentStore>();
         builder.Services.AddHostedService<PrivacyRequestHousekeeping>();
         return builder;
     }
