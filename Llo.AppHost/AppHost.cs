@@ -9,6 +9,7 @@ var infrastructure = builder.AddLloInfrastructure();
 // Services: each owns its database (<name>-db), publishes integration events through the broker,
 // and gets its gateway routes by being declared here (LloServices.cs).
 builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
+    .HoldsPersonalData()
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
         commandOptions: new HttpCommandOptions
@@ -18,7 +19,9 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
         });
 
 // Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
-builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure);
+// It expects an answer to every export and erasure request from each service that holds personal data (PersonalData.cs).
+builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure)
+    .WithPrivacyServices();
 
 // Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), search and skill extraction.
 builder.AddLloService<Projects.Llo_Matching_Api>("matching", infrastructure);

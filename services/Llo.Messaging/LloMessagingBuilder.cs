@@ -17,6 +17,12 @@ public sealed class LloMessagingBuilder
         _subscriptions = subscriptions;
     }
 
+    /// <summary>For the kit's own blocks that register more than handlers (Privacy/).</summary>
+    internal IServiceCollection Services => _services;
+
+    /// <summary>The host's configuration, for the same blocks.</summary>
+    internal Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; init; }
+
     /// <summary>
     /// Consumes <typeparamref name="TEvent"/> from the durable queue <paramref name="queueName"/> (bound to the event's
     /// routing key on <c>llo.events</c>) with <typeparamref name="THandler"/>.

@@ -21,7 +21,7 @@ public static class LloMessagingExtensions
         builder.Services.AddOptions<LloMessagingOptions>().BindConfiguration(LloMessagingOptions.SectionName);
 
         var subscriptions = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(Subscriptions))?.ImplementationInstance as Subscriptions;
-        if (subscriptions is not null) return new LloMessagingBuilder(builder.Services, subscriptions);
+        if (subscriptions is not null) return new LloMessagingBuilder(builder.Services, subscriptions) { Configuration = builder.Configuration };
 
         subscriptions = new Subscriptions();
         builder.Services.AddSingleton(subscriptions);
@@ -37,6 +37,6 @@ public static class LloMessagingExtensions
         builder.Services.AddHostedService<DeadLetterMonitor>();
         builder.Services.AddHostedService<MessagingHousekeeping>();
         builder.Services.AddTransient<IStartupFilter, DeadLetterEndpoints>();
-        return new LloMessagingBuilder(builder.Services, subscriptions);
+        return new LloMessagingBuilder(builder.Services, subscriptions) { Configuration = builder.Configuration };
     }
 }

@@ -1,9 +1,11 @@
 using Llo.Hosting;
 using Llo.Identity.Api.Accounts;
 using Llo.Identity.Api.Clients;
+using Llo.Identity.Api.Consents;
 using Llo.Identity.Api.Invitations;
 using Llo.Identity.Api.Oidc;
 using Llo.Identity.Api.Organisations;
+using Llo.Identity.Api.Rights;
 using Llo.Identity.Api.Seed;
 using Llo.Messaging;
 using Llo.Persistence;
@@ -21,7 +23,7 @@ public static class IdentityApp
         builder.AddServiceDefaults();
         builder.AddLloApi(IdentityApi.Definition);
         builder.AddNpgsqlDataSource("identity-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().AddPrivacyAnswers();
 
         // Hosted services start in this order: the schema first, then the clients and demo users that need it.
         builder.AddLloSchema(typeof(IdentityApp).Assembly, MessagingSchema.Assembly);
@@ -34,6 +36,7 @@ public static class IdentityApp
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<OrganisationStore>();
         builder.Services.AddSingleton<InvitationStore>();
+        builder.AddPeoplesRights();
 
         // Behind the gateway the browser's host and scheme arrive as X-Forwarded-Host/Proto (from the loopback proxy,
         // trusted by default), so the discovery document and the login redirects name the gateway.
@@ -53,6 +56,8 @@ public static class IdentityApp
             api.MapGrpcService<UserService>();
             api.MapGrpcService<InvitationService>();
             api.MapGrpcService<ClientService>();
+            api.MapGrpcService<PrivacyRequestService>();
+            api.MapGrpcService<ConsentService>();
         });
         // After MapLloApi's middleware, so a 401/403 of the API is answered in the one error shape.
         app.UseAuthentication();

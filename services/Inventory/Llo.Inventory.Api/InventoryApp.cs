@@ -3,11 +3,13 @@ using Llo.Inventory.Api.Agenda;
 using Llo.Inventory.Api.BlindSpots;
 using Llo.Inventory.Api.Desk;
 using Llo.Inventory.Api.Overlaps;
+using Llo.Inventory.Api.Privacy;
 using Llo.Inventory.Api.Projects;
 using Llo.Inventory.Api.Scaling;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Seed;
 using Llo.Messaging;
+using Llo.Messaging.Privacy;
 using Llo.Persistence;
 
 namespace Llo.Inventory.Api;
@@ -21,7 +23,7 @@ public static class InventoryApp
         builder.AddServiceDefaults();
         builder.AddLloApi(InventoryApi.Definition);
         builder.AddNpgsqlDataSource("inventory-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().AddPersonalDataOwner<InventoryPersonalData>(InventoryPersonalData.Service);
 
         // Hosted services start in this order: the schema first, then the demo data that needs it.
         builder.AddLloSchema(typeof(InventoryApp).Assembly, MessagingSchema.Assembly);

@@ -20,8 +20,18 @@ public static class IdentityPolicies
     /// <summary>An operator with <c>identity.write</c>: registers organisations.</summary>
     public const string Operator = "identity.operator";
 
+    /// <summary>A person (a user's token, any role) with an identity scope: reads their own privacy requests and consents.</summary>
+    public const string PersonRead = "identity.person-read";
+
+    /// <summary>A person (a user's token, any role) with <c>identity.write</c>: asks for an export or erasure, gives or withdraws consent.</summary>
+    public const string PersonWrite = "identity.person-write";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(PersonRead, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(context => IsPerson(context.User) && (context.User.HasScope("identity.read") || context.User.HasScope("identity.write"))));
+        options.AddPolicy(PersonWrite, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(context => IsPerson(context.User) && context.User.HasScope("identity.write")));
         options.AddPolicy(Reader, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.HasScope("identity.read") || context.User.HasScope("identity.write")));
         options.AddPolicy(Administrator, policy => policy.RequireAuthenticatedUser()
@@ -29,6 +39,9 @@ public static class IdentityPolicies
         options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, [Roles.Operator])));
     }
+
+    // A user's token names a user id as its subject; a partner system's client-credentials token names the client.
+    private static bool IsPerson(ClaimsPrincipal user) => Llo.Hosting.Access.Caller.From(user).UserId is not null;
 
     private static bool HasAnyRole(ClaimsPrincipal user, IEnumerable<string> roles) =>
         user.GetClaims(OpenIddictConstants.Claims.Role).Intersect(roles).Any();
