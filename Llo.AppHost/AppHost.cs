@@ -23,8 +23,10 @@ builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
 builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure)
     .WithPrivacyServices();
 
-// Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), search and skill extraction.
-builder.AddLloService<Projects.Llo_Matching_Api>("matching", infrastructure);
+// Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), skill extraction,
+// the twins of workers and employers and the explained matches; it holds personal data (the worker twins).
+builder.AddLloService<Projects.Llo_Matching_Api>("matching", infrastructure)
+    .HoldsPersonalData();
 
 // Finance: the budget and the funding applications; the plan's budget 2022-2024 seeded.
 builder.AddLloService<Projects.Llo_Finance_Api>("finance", infrastructure);

@@ -2,11 +2,13 @@ using Llo.Hosting;
 using Llo.Matching.Api.Employers;
 using Llo.Matching.Api.Extraction;
 using Llo.Matching.Api.Matches;
+using Llo.Matching.Api.Privacy;
 using Llo.Matching.Api.Seed;
 using Llo.Matching.Api.Taxonomy;
 using Llo.Matching.Api.Trainings;
 using Llo.Matching.Api.Workers;
 using Llo.Messaging;
+using Llo.Messaging.Privacy;
 using Llo.Persistence;
 
 namespace Llo.Matching.Api;
@@ -20,7 +22,7 @@ public static class MatchingApp
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
         builder.AddNpgsqlDataSource("matching-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
 
         // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
         // taxonomy (the endpoints answer 503 until then) and the match index built on both.

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Llo.Inventory.Api;
 using Llo.Testing;
 using Microsoft.AspNetCore.Builder;
-using RabbitMQ.Client;
 
 namespace Llo.Identity.Tests.Rights;
 
@@ -40,7 +39,7 @@ public sealed class RightsHosts : IAsyncLifetime
             $"{IdentityName}.privacy-erasures", $"{IdentityName}.privacy-exports",
         })
         {
-            await WaitForConsumerAsync(queue);
+            await TestBroker.WaitForConsumerAsync(queue, TimeSpan.FromSeconds(60));
         }
     }
 
@@ -73,28 +72,6 @@ public sealed class RightsHosts : IAsyncLifetime
 
             Assert.True(DateTime.UtcNow < deadline, $"Not complete within a minute: {request}");
             await Task.Delay(200);
-        }
-    }
-
-    private static async Task WaitForConsumerAsync(string queue)
-    {
-        var factory = new ConnectionFactory { Uri = new Uri(TestServers.RabbitMq), AutomaticRecoveryEnabled = false };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            try
-            {
-                await using var connection = await factory.CreateConnectionAsync();
-                await using var channel = await connection.CreateChannelAsync();
-                if (await channel.ConsumerCountAsync(queue) > 0) return;
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                // Not declared yet: the passive check closes the channel.
-            }
-
-            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"No consumer on {queue}.");
-            await Task.Delay(100);
         }
     }
 

@@ -94,29 +94,13 @@ public sealed class PersonalDataOwnerTests(PrivacyInventoryHost host) : IClassFi
     private async Task RequestAsync(Guid messageId, IntegrationEvent request)
     {
         var queue = request is ErasureRequested ? "privacy-erasure-requests" : "privacy-export-requests";
-        await PrivacyBroker.WaitForConsumerAsync($"{host.PrivacyName}.{queue}");
-        await PrivacyBroker.PublishAsync(messageId, request);
+        await TestBroker.WaitForConsumerAsync($"{host.PrivacyName}.{queue}", TimeSpan.FromSeconds(60));
+        await TestBroker.PublishAsync(messageId, request);
     }
 
-    /// <summary>The answer the inventory put into its outbox for <paramref name="requestId"/>, within a minute.</summary>
-    private async Task<JsonElement> AnswerAsync(string type, Guid requestId)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            await using var command = host.Database.DataSource.CreateCommand(
-                "SELECT payload::text FROM messaging_outbox WHERE type = @type AND payload->>'requestId' = @id");
-            command.Parameters.AddWithValue("type", type);
-            command.Parameters.AddWithValue("id", requestId.ToString());
-            if (await command.ExecuteScalarAsync() is string payload)
-            {
-                return JsonDocument.Parse(payload).RootElement.Clone();
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No {type} for request {requestId} within a minute.");
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>The answer the inventory put into its outbox for <paramref name="requestId"/>.</summary>
+    private Task<JsonElement> AnswerAsync(string type, Guid requestId) =>
+        TestOutbox.WaitForAsync(host.Database.DataSource, type, "requestId", requestId.ToString());
 
     private async Task<Guid> ProjectWithContactAsync(string name, string email)
     {

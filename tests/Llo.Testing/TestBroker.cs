@@ -1,12 +1,14 @@
 using System.Reflection;
 using System.Text.Json;
 using Llo.Contracts.Events;
-using Llo.Testing;
 using RabbitMQ.Client;
 
-namespace Llo.Messaging.Tests;
+namespace Llo.Testing;
 
-/// <summary>The test's own view of the broker: inspecting queues, publishing raw messages, stopping and starting it.</summary>
+/// <summary>
+/// The test's own view of the shared test broker: inspecting queues, publishing an event as another service's relay
+/// would, publishing raw messages, stopping and starting it.
+/// </summary>
 public static class TestBroker
 {
     public static Task<IConnection> ConnectAsync() =>
