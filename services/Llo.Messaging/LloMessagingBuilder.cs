@@ -17,6 +17,9 @@ public sealed class LloMessagingBuilder
         _subscriptions = subscriptions;
     }
 
+    /// <summary>The service collection, for the kit's blocks that extend this builder (<c>UseAudit</c>).</summary>
+    internal IServiceCollection Services => _services;
+
     /// <summary>
     /// Consumes <typeparamref name="TEvent"/> from the durable queue <paramref name="queueName"/> (bound to the event's
     /// routing key on <c>llo.events</c>) with <typeparamref name="THandler"/>.
