@@ -20,6 +20,9 @@ public static class IdentityPolicies
     /// <summary>An operator with <c>identity.write</c>: registers organisations.</summary>
     public const string Operator = "identity.operator";
 
+    /// <summary>A privacy officer (a person, never a partner system): reads and verifies the audit log.</summary>
+    public const string AuditRead = "identity.audit";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Reader, policy => policy.RequireAuthenticatedUser()
@@ -28,6 +31,8 @@ public static class IdentityPolicies
             .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, Roles.Administrators)));
         options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, [Roles.Operator])));
+        options.AddPolicy(AuditRead, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(context => HasAnyRole(context.User, [Llo.Hosting.Access.LloRoles.PrivacyOfficer])));
     }
 
     private static bool HasAnyRole(ClaimsPrincipal user, IEnumerable<string> roles) =>
