@@ -51,9 +51,9 @@ internal static class AuditTestSupport
         return connection;
     }
 
-    public static async Task<HttpClient> AsAsync(IdentityHost host, string user)
+    public static async Task<HttpClient> AsAsync(IdentityHost host, string user, string scope = "openid identity.read")
     {
-        var token = await host.PasswordTokenAsync(user, "openid identity.read");
+        var token = await host.PasswordTokenAsync(user, scope);
         var client = new HttpClient { BaseAddress = host.Json.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
         return client;
