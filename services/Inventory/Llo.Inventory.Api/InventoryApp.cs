@@ -8,6 +8,7 @@ using Llo.Inventory.Api.Scaling;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Seed;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Llo.Persistence;
 
 namespace Llo.Inventory.Api;
@@ -21,7 +22,7 @@ public static class InventoryApp
         builder.AddServiceDefaults();
         builder.AddLloApi(InventoryApi.Definition);
         builder.AddNpgsqlDataSource("inventory-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().UseAudit();
 
         // Hosted services start in this order: the schema first, then the demo data that needs it.
         builder.AddLloSchema(typeof(InventoryApp).Assembly, MessagingSchema.Assembly);
