@@ -17,7 +17,7 @@ public sealed class LloMessagingBuilder
         _subscriptions = subscriptions;
     }
 
-    /// <summary>For the kit's own blocks that register more than handlers (Privacy/).</summary>
+    /// <summary>For the kit's own blocks that register more than handlers (Privacy/, Audit/).</summary>
     internal IServiceCollection Services => _services;
 
     /// <summary>The host's configuration, for the same blocks.</summary>

@@ -12,9 +12,13 @@ public class IdentityHost : ServiceTestHost
     public const string WebRedirect = "http://localhost:8080/signin-callback";
     public const string PublicIssuer = "http://localhost:8080/";
 
-    public IdentityHost() : base("identity-db") =>
+    public IdentityHost() : base("identity-db")
+    {
         // As in the app host: one fixed issuer, so a restarted service (other ports) accepts the tokens of the one before.
         Settings["Llo:Identity:Issuer"] = PublicIssuer;
+        // Each host its own audit queue: hosts of other test classes share the broker and would take its entries.
+        Settings["Identity:Audit:Queue"] = $"identity.audit.{Database.Name}";
+    }
 
     protected override WebApplication Build(string[] args) => IdentityApp.Build(args);
 

@@ -1,5 +1,6 @@
 using Llo.Hosting;
 using Llo.Identity.Api.Accounts;
+using Llo.Identity.Api.Audit;
 using Llo.Identity.Api.Clients;
 using Llo.Identity.Api.Consents;
 using Llo.Identity.Api.Invitations;
@@ -8,6 +9,7 @@ using Llo.Identity.Api.Organisations;
 using Llo.Identity.Api.Rights;
 using Llo.Identity.Api.Seed;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Llo.Persistence;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -23,12 +25,14 @@ public static class IdentityApp
         builder.AddServiceDefaults();
         builder.AddLloApi(IdentityApi.Definition);
         builder.AddNpgsqlDataSource("identity-db");
-        builder.AddLloMessaging().UseOutbox().AddPrivacyAnswers();
+        builder.AddLloMessaging().UseOutbox().UseAudit().AddPrivacyAnswers()
+            .AddHandler<Llo.Contracts.Events.AuditRecorded, AuditRecordedHandler>(AuditRecordedHandler.QueueName(builder.Configuration));
 
         // Hosted services start in this order: the schema first, then the clients and demo users that need it.
         builder.AddLloSchema(typeof(IdentityApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddHostedService<DemoSeeder>();
         builder.Services.AddScoped<ClientSeeder>();
+        builder.AddAuditLog();
 
         builder.AddOidcServer();
         builder.Services.AddSingleton<PasswordHasher<StoredUser>>();
@@ -58,6 +62,7 @@ public static class IdentityApp
             api.MapGrpcService<ClientService>();
             api.MapGrpcService<PrivacyRequestService>();
             api.MapGrpcService<ConsentService>();
+            api.MapGrpcService<AuditService>();
         });
         // After MapLloApi's middleware, so a 401/403 of the API is answered in the one error shape.
         app.UseAuthentication();

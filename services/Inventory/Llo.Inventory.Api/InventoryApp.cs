@@ -9,6 +9,7 @@ using Llo.Inventory.Api.Scaling;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Seed;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Llo.Messaging.Privacy;
 using Llo.Persistence;
 
@@ -23,7 +24,7 @@ public static class InventoryApp
         builder.AddServiceDefaults();
         builder.AddLloApi(InventoryApi.Definition);
         builder.AddNpgsqlDataSource("inventory-db");
-        builder.AddLloMessaging().UseOutbox().AddPersonalDataOwner<InventoryPersonalData>(InventoryPersonalData.Service);
+        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<InventoryPersonalData>(InventoryPersonalData.Service);
 
         // Hosted services start in this order: the schema first, then the demo data that needs it.
         builder.AddLloSchema(typeof(InventoryApp).Assembly, MessagingSchema.Assembly);

@@ -26,6 +26,9 @@ public static class IdentityPolicies
     /// <summary>A person (a user's token, any role) with <c>identity.write</c>: asks for an export or erasure, gives or withdraws consent.</summary>
     public const string PersonWrite = "identity.person-write";
 
+    /// <summary>A privacy officer (a person, never a partner system): reads and verifies the audit log.</summary>
+    public const string AuditRead = "identity.audit";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PersonRead, policy => policy.RequireAuthenticatedUser()
@@ -38,6 +41,8 @@ public static class IdentityPolicies
             .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, Roles.Administrators)));
         options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser()
             .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, [Roles.Operator])));
+        options.AddPolicy(AuditRead, policy => policy.RequireAuthenticatedUser()
+            .RequireAssertion(context => HasAnyRole(context.User, [Llo.Hosting.Access.LloRoles.PrivacyOfficer])));
     }
 
     // A user's token names a user id as its subject; a partner system's client-credentials token names the client.

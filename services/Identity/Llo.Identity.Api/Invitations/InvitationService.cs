@@ -2,6 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Llo.Identity.Api.Access;
 using Llo.Hosting.Access;
+using Llo.Identity.Api.Audit;
+using Llo.Messaging.Audit;
 using Llo.Identity.Api.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +19,7 @@ namespace Llo.Identity.Api.Invitations;
 /// </summary>
 [Authorize(Policy = IdentityPolicies.Administrator)]
 public sealed class InvitationService(
-    NpgsqlDataSource dataSource, InvitationStore invitations, PasswordHasher<StoredUser> hasher, TimeProvider time)
+    NpgsqlDataSource dataSource, InvitationStore invitations, PasswordHasher<StoredUser> hasher, AuditTrail audit, TimeProvider time)
     : V1.InvitationService.InvitationServiceBase
 {
     public static readonly TimeSpan ValidFor = TimeSpan.FromDays(7);
@@ -54,17 +56,24 @@ public sealed class InvitationService(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await InvitationStore.InsertAsync(tx, invitation, InvitationToken.Hash(token), caller.Subject ?? "", ct);
+        await audit.RecordAsync(tx, caller, IdentityAudit.Invitation(AuditActions.Create, invitation.InvitationId), ct);
         await tx.CommitAsync(ct);
         return new V1.CreatedInvitation { Invitation = ToContract(invitation), Token = token };
     }
 
     public override async Task<V1.ListInvitationsResponse> ListInvitations(V1.ListInvitationsRequest request, ServerCallContext context)
     {
-        var organisation = context.Caller().RequireOrganisation();
+        var caller = context.Caller();
+        var organisation = caller.RequireOrganisation();
         var violations = new FieldViolations();
         var page = Page.Parse(request.PageSize, request.PageToken, Limits, violations);
         violations.ThrowIfAny();
         var result = await invitations.ListAsync(organisation, page, context.CancellationToken);
+        if (result.Rows.Count > 0)
+        {
+            await audit.RecordReadAsync(caller, IdentityAudit.Invitations(result.Rows.Select(i => i.InvitationId)), context.CancellationToken);
+        }
+
         var response = new V1.ListInvitationsResponse { TotalSize = result.Total, NextPageToken = page.NextToken(result.Rows.Count, result.Total) };
         response.Invitations.AddRange(result.Rows.Select(ToContract));
         return response;
@@ -120,6 +129,8 @@ public sealed class InvitationService(
         }
 
         await InvitationStore.MarkAcceptedAsync(tx, invitation.InvitationId, user.UserId, now, ct);
+        // The person is not logged in yet: the entry names no actor, the new account as its subject.
+        await audit.RecordAsync(tx, Caller.Anonymous, IdentityAudit.AcceptedInvitation(user.UserId, invitation.InvitationId), ct);
         await tx.CommitAsync(ct);
         return new V1.AcceptedInvitation { UserId = user.UserId.ToString("D"), OrganisationId = user.OrganisationId.ToString("D") };
     }

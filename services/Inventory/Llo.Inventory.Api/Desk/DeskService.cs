@@ -8,6 +8,7 @@ using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Desk;
 using Llo.Inventory.Domain.Projects;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Inventory.V1;
@@ -19,7 +20,7 @@ namespace Llo.Inventory.Api.Desk;
 /// programme staff. Contact details are personal data: never logged, never in lists or events, and returned only to
 /// programme staff. The public list carries no free text (topic, question, answer, assignee), only the counts' facts.
 /// </summary>
-public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
+public sealed class DeskService(NpgsqlDataSource dataSource, AuditTrail audit, TimeProvider time, ILogger<DeskService> logger) : V1.DeskService.DeskServiceBase
 {
     public static readonly PageLimits PageLimits = new(Default: 50, Max: 200);
 
@@ -40,6 +41,11 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         await DeskStore.InsertAsync(tx, stored, ct);
         await Outbox.EnqueueAsync(tx, new DeskQuestionReceived(
             stored.Id, route.FocusLine?.ToString(), submission.Municipality, route.RoutedTo), ct);
+        if (DeskAudit.Contact(AuditActions.Create, stored) is { } entry)
+        {
+            await audit.RecordAsync(tx, context.Caller(), entry, ct);
+        }
+
         await tx.CommitAsync(ct);
         logger.LogInformation("Desk question {QuestionId} routed to {RoutedTo}", stored.Id, route.RoutedTo);
         return ToContract(stored, withContact: context.Caller().IsProgrammeStaff());
@@ -79,6 +85,11 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
         var id = Resource.DeskQuestion.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var question = await DeskStore.FindAsync(connection, id, context.CancellationToken) ?? throw Resource.DeskQuestion.NotFound(id);
+        if (DeskAudit.Contact(AuditActions.Read, question) is { } entry)
+        {
+            await audit.RecordReadAsync(context.Caller(), entry, context.CancellationToken);
+        }
+
         return ToContract(question, withContact: true);
     }
 
@@ -132,6 +143,12 @@ public sealed class DeskService(NpgsqlDataSource dataSource, TimeProvider time, 
 
         var moved = step(question, StoredTime.Now(time));
         await DeskStore.UpdateWorkflowAsync(tx, moved, ct);
+        // The answer shows the contact person to the desk worker who took the step.
+        if (DeskAudit.Contact(AuditActions.Update, moved, to.ToString()) is { } entry)
+        {
+            await audit.RecordAsync(tx, context.Caller(), entry, ct);
+        }
+
         await tx.CommitAsync(ct);
         return ToContract(moved, withContact: true);
     }

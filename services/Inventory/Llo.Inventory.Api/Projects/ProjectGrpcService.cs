@@ -5,6 +5,7 @@ using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Api.Search;
 using Llo.Inventory.Api.Validation;
 using Llo.Inventory.Domain.Projects;
+using Llo.Messaging.Audit;
 using Llo.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -18,7 +19,8 @@ namespace Llo.Inventory.Api.Projects;
 /// changed only for the organisation that registered it (programme staff for a programme-owned one).
 /// </summary>
 public sealed class ProjectGrpcService(
-    NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, TimeProvider time, ILogger<ProjectGrpcService> logger)
+    NpgsqlDataSource dataSource, ProjectSearch search, OverlapFinder overlaps, AuditTrail audit, TimeProvider time,
+    ILogger<ProjectGrpcService> logger)
     : Contract.ProjectService.ProjectServiceBase
 {
     [AllowAnonymous]
@@ -26,13 +28,38 @@ public sealed class ProjectGrpcService(
     {
         var id = Resource.Project.ParseId(request.Id);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var project = await ProjectStore.FindAsync(connection, id, context.CancellationToken);
-        return project?.ToContractFor(context.Caller()) ?? throw Resource.Project.NotFound(id);
+        var project = await ProjectStore.FindAsync(connection, id, context.CancellationToken) ?? throw Resource.Project.NotFound(id);
+        var caller = context.Caller();
+        var answer = project.ToContractFor(caller);
+        await RecordReadAsync(caller, [answer], context.CancellationToken);
+        return answer;
     }
 
     [AllowAnonymous]
-    public override Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context) =>
-        search.ListAsync(request, context.Caller(), context.CancellationToken);
+    public override async Task<Contract.ListProjectsResponse> ListProjects(Contract.ListProjectsRequest request, ServerCallContext context)
+    {
+        var caller = context.Caller();
+        var answer = await search.ListAsync(request, caller, context.CancellationToken);
+        await RecordReadAsync(caller, answer.Projects, context.CancellationToken);
+        return answer;
+    }
+
+    /// <summary>Records the contact persons an answer shows (none for anonymous callers) before it goes out.</summary>
+    private async Task RecordReadAsync(Caller caller, IReadOnlyCollection<Contract.Project> answer, CancellationToken ct)
+    {
+        if (ProjectAudit.Read(answer) is { } entry)
+        {
+            await audit.RecordReadAsync(caller, entry, ct);
+        }
+    }
+
+    private async Task RecordAsync(NpgsqlTransaction tx, Caller caller, AuditEntry? entry, CancellationToken ct)
+    {
+        if (entry is not null)
+        {
+            await audit.RecordAsync(tx, caller, entry, ct);
+        }
+    }
 
     [AllowAnonymous]
     public override async Task<Contract.FindOverlapsResponse> FindOverlaps(Contract.FindOverlapsRequest request, ServerCallContext context)
@@ -76,9 +103,11 @@ public sealed class ProjectGrpcService(
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ProjectStore.InsertAsync(tx, project, ct);
         await ProjectEvents.RegisteredAsync(tx, project, ct);
+        var answer = project.ToContractFor(caller);
+        await RecordAsync(tx, caller, ProjectAudit.Written(AuditActions.Create, null, project, [], answer), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Project {ProjectId} registered with {OverlapCount} possible overlaps", project.Id, warnings.Count);
-        return new Contract.CreateProjectResponse { Project = project.ToContractFor(caller), Overlaps = { warnings } };
+        return new Contract.CreateProjectResponse { Project = answer, Overlaps = { warnings } };
     }
 
     [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
@@ -120,9 +149,11 @@ public sealed class ProjectGrpcService(
             await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
         }
 
+        var answer = result.ToContractFor(caller);
+        await RecordAsync(tx, caller, ProjectAudit.Written(AuditActions.Update, current, result, changed, answer), ct);
         await tx.CommitAsync(ct);
         var warnings = await overlaps.FindAsync(result.Data, result.Id, OverlapFinder.DefaultMaxResults, ct);
-        return new Contract.UpdateProjectResponse { Project = result.ToContractFor(caller), Overlaps = { warnings } };
+        return new Contract.UpdateProjectResponse { Project = answer, Overlaps = { warnings } };
     }
 
     [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
@@ -139,14 +170,19 @@ public sealed class ProjectGrpcService(
         caller.RequireMayChange(current.Owner, $"project {id}");
         if (current.Archived)
         {
-            return current.ToContractFor(caller);
+            var unchanged = current.ToContractFor(caller);
+            await RecordAsync(tx, caller, ProjectAudit.Read([unchanged]), ct);
+            await tx.CommitAsync(ct);
+            return unchanged;
         }
 
         var archived = current with { Archived = true, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ProjectStore.UpdateAsync(tx, archived, ct);
         await ProjectEvents.UpdatedAsync(tx, current, archived, ["archived"], ct);
+        var answer = archived.ToContractFor(caller);
+        await RecordAsync(tx, caller, ProjectAudit.Read([answer]), ct);
         await tx.CommitAsync(ct);
-        return archived.ToContractFor(caller);
+        return answer;
     }
 
     /// <summary>Adds a draft's partners and links to an existing project instead of registering a twin.</summary>
@@ -161,12 +197,15 @@ public sealed class ProjectGrpcService(
         var changed = current.Data.ChangedFields(joined);
         if (changed.Count == 0)
         {
+            await RecordAsync(tx, caller, ProjectAudit.Read([current.ToContractFor(caller)]), ct);
+            await tx.CommitAsync(ct);
             return current;
         }
 
         var result = current with { Data = joined, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ProjectStore.UpdateAsync(tx, result, ct);
         await ProjectEvents.UpdatedAsync(tx, current, result, changed, ct);
+        await RecordAsync(tx, caller, ProjectAudit.Written(AuditActions.Update, current, result, changed, result.ToContractFor(caller)), ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Draft joined project {ProjectId} ({Changed})", id, string.Join(", ", changed));
         return result;
