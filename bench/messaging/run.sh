@@ -6,10 +6,14 @@
 #
 #   bench/messaging/run.sh                   saturation: 8 writers as fast as they can
 #   BENCH_RATE=1000 bench/messaging/run.sh   a fixed offered rate, for latency
+#   BENCH_BASELINE=main bench/messaging/run.sh
+#                                            side by side with the messaging block of a git ref (this benchmark's
+#                                            program built against that ref's services/Llo.Messaging), taking turns
+#                                            BENCH_ROUNDS times (2) on the same servers, so both see the same load
 #
 # Knobs (environment): BENCH_EVENTS (20000), BENCH_WRITERS (8), BENCH_RATE (0 = unlimited), BENCH_PAYLOAD_BYTES
 # (200), BENCH_RELAY_POLL_MS (250, the block's default), BENCH_RELAY_BATCH (100), BENCH_PREFETCH (16),
-# BENCH_PG_PORT (60432), BENCH_RABBITMQ_PORT (60672).
+# BENCH_PG_PORT (60432), BENCH_RABBITMQ_PORT (60672), BENCH_BASELINE (a git ref; none), BENCH_ROUNDS (2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -32,13 +36,52 @@ cleanup
 rm -rf "$STATE/postgres" "$STATE/rabbitmq"
 trap cleanup EXIT
 
+BASELINE=${BENCH_BASELINE:-}
+ROUNDS=${BENCH_ROUNDS:-2}
+BIN=bin/Release/net10.0/Llo.Bench.Messaging
 echo "Building..."
 dotnet build bench/messaging/Llo.Bench.Messaging/Llo.Bench.Messaging.csproj -c Release -nologo -v q -clp:ErrorsOnly
+if [ -n "$BASELINE" ]; then
+  # The baseline: the ref's tree with this benchmark's program in it, so only the messaging block differs.
+  # Kept between runs while the ref names the same commit, so a second run builds incrementally.
+  BASE_TREE=$STATE/baseline
+  BASE_COMMIT=$(git -C "$ROOT" rev-parse "$BASELINE^{commit}")
+  if [ "$(cat "$BASE_TREE/.commit" 2>/dev/null)" != "$BASE_COMMIT" ]; then
+    rm -rf "$BASE_TREE"
+    mkdir -p "$BASE_TREE"
+    git -C "$ROOT" archive --format=tar "$BASE_COMMIT" | tar -x -C "$BASE_TREE"
+    echo "$BASE_COMMIT" >"$BASE_TREE/.commit"
+  fi
+  find "$BASE_TREE/bench/messaging/Llo.Bench.Messaging" -maxdepth 1 -name '*.cs' -delete 2>/dev/null || true
+  mkdir -p "$BASE_TREE/bench/messaging/Llo.Bench.Messaging"
+  cp "$ROOT"/bench/messaging/Llo.Bench.Messaging/*.cs "$ROOT"/bench/messaging/Llo.Bench.Messaging/*.csproj \
+    "$BASE_TREE/bench/messaging/Llo.Bench.Messaging/"
+  echo "Building the baseline ($BASELINE: ${BASE_COMMIT:0:7})..."
+  dotnet build "$BASE_TREE/bench/messaging/Llo.Bench.Messaging/Llo.Bench.Messaging.csproj" -c Release -nologo -v q -clp:ErrorsOnly
+fi
 echo "Starting PostgreSQL ($PG_PORT) and RabbitMQ ($RABBIT_PORT)..."
 pg_start "$STATE/postgres" "$PG_PORT"
 rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT"
+PG="$(pg_connection "$STATE/postgres" "$PG_PORT");Maximum Pool Size=50"
+AMQP=$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT")
 
-bench/messaging/Llo.Bench.Messaging/bin/Release/net10.0/Llo.Bench.Messaging \
-  "$(pg_connection "$STATE/postgres" "$PG_PORT");Maximum Pool Size=50" \
-  "$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT")" | tee "$RESULTS/messaging.md"
-echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/messaging.md"
+: >"$RESULTS/messaging.md"
+run() { # run LABEL PROGRAM
+  echo "## $1" | tee -a "$RESULTS/messaging.md"
+  "$2" "$PG" "$AMQP" "$1" | tee -a "$RESULTS/messaging.md"
+  echo "Load average: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/messaging.md"
+}
+if [ -z "$BASELINE" ]; then
+  run this "bench/messaging/Llo.Bench.Messaging/$BIN"
+else
+  for round in $(seq "$ROUNDS"); do
+    run "baseline-$round" "$BASE_TREE/bench/messaging/Llo.Bench.Messaging/$BIN"
+    run "this-$round" "bench/messaging/Llo.Bench.Messaging/$BIN"
+  done
+fi
+{
+  echo
+  echo "| run | end to end events/s | p50 ms | p99 ms | ceiling msg/s | load1 at the end |"
+  echo "|---|---|---|---|---|---|"
+  grep '^RESULT ' "$RESULTS/messaging.md" | awk '{ printf "| %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7 }'
+} | tee -a "$RESULTS/messaging.md"

@@ -228,7 +228,7 @@ internal sealed class EventConsumer(
         {
             for (var i = 0; i < valid.Count; i++)
             {
-                (outcomes[i], errors[i]) = await RunAsync(subscription, valid[i], null, ct);
+                (outcomes[i], errors[i]) = await RunAsync(subscription, valid[i], null, null, ct);
             }
         }
         else
@@ -258,6 +258,8 @@ internal sealed class EventConsumer(
     /// open, claim, set or undo a savepoint, or commit) is not a handler's failure: the consumer waits for it and runs
     /// the batch again, where the inbox turns what did commit into duplicates. A handler that ends or breaks the
     /// transaction fails alone; the batch runs again without it.
+    /// A message costs one round trip besides its handler's: releasing one message's savepoint opens the next one's and
+    /// claims its inbox record in the same trip (<see cref="Inbox.ClaimAsync"/>).
     /// </summary>
     private async Task HandleInTransactionsAsync(Subscription subscription, List<Valid> valid, Outcome[] outcomes, Exception?[] errors, CancellationToken ct)
     {
@@ -270,18 +272,27 @@ internal sealed class EventConsumer(
             {
                 await using var connection = await _inbox!.OpenConnectionAsync(ct);
                 await using var tx = await connection.BeginTransactionAsync(ct);
+                var pending = Enumerable.Range(0, valid.Count).Where(i => outcomes[i] == Outcome.Pending).ToList();
+                var savepoint = false; // whether the savepoint "message" exists (it then holds nothing to keep)
+                bool? claimedNext = null; // the next message's claim, made while releasing the one before it
                 var broken = false;
-                for (var i = 0; i < valid.Count && !broken; i++)
+                for (var p = 0; p < pending.Count && !broken; p++)
                 {
-                    if (outcomes[i] != Outcome.Pending) continue;
-                    await ExecuteAsync(tx, "SAVEPOINT message", ct);
-                    if (!await Inbox.TryClaimAsync(tx, valid[i].Envelope.MessageId, queue, ct))
+                    var i = pending[p];
+                    var claimed = claimedNext ?? await Inbox.ClaimAsync(tx, valid[i].Envelope.MessageId, queue, releaseFirst: savepoint, ct);
+                    (claimedNext, savepoint) = (null, true);
+                    if (!claimed)
                     {
                         tentative[i] = Outcome.Duplicate;
                         continue;
                     }
 
-                    (tentative[i], tentativeErrors[i]) = await RunAsync(subscription, valid[i], tx, ct);
+                    Guid? next = p + 1 < pending.Count ? valid[pending[p + 1]].Envelope.MessageId : null;
+                    (tentative[i], tentativeErrors[i]) = await RunAsync(subscription, valid[i], tx, async () =>
+                    {
+                        claimedNext = await KeepAsync(tx, queue, next, ct);
+                        savepoint = next is not null;
+                    }, ct);
                     if (tentative[i] == Outcome.Failed && tx.Connection is null)
                     {
                         // The handler ended the transaction: only its own failure is certain; the rest runs again.
@@ -291,7 +302,9 @@ internal sealed class EventConsumer(
                     }
                     else if (tentative[i] == Outcome.Failed)
                     {
+                        // Undoes its writes and its inbox record; the savepoint stays, empty.
                         await ExecuteAsync(tx, "ROLLBACK TO SAVEPOINT message", ct);
+                        (claimedNext, savepoint) = (null, true);
                     }
                 }
 
@@ -312,10 +325,10 @@ internal sealed class EventConsumer(
     }
 
     /// <summary>
-    /// Runs the handler of one message (in <paramref name="tx"/> when there is one) inside its span; Failed with the
-    /// error when it throws, ends the transaction, or swallows a database error that aborted it.
+    /// Runs the handler of one message (in <paramref name="tx"/> when there is one) inside its span, then
+    /// <paramref name="keep"/> (which keeps its writes); Failed with the error when either throws.
     /// </summary>
-    private async Task<(Outcome, Exception?)> RunAsync(Subscription subscription, Valid message, NpgsqlTransaction? tx, CancellationToken ct)
+    private async Task<(Outcome, Exception?)> RunAsync(Subscription subscription, Valid message, NpgsqlTransaction? tx, Func<Task>? keep, CancellationToken ct)
     {
         var (queue, envelope) = (subscription.QueueName, message.Envelope);
         ActivityContext.TryParse(envelope.TraceParent, null, out var parent);
@@ -335,7 +348,7 @@ internal sealed class EventConsumer(
         try
         {
             await DispatchAsync(subscription, message.Event, context, ct);
-            if (tx is not null) await ReleaseAsync(tx, queue, ct);
+            if (keep is not null) await keep();
             return (Outcome.Handled, null);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -346,11 +359,12 @@ internal sealed class EventConsumer(
     }
 
     /// <summary>
-    /// Keeps the handler's writes (releases its savepoint), refusing when the handler ended the transaction itself or
-    /// swallowed a database error in it: a COMMIT of a failed PostgreSQL transaction rolls back without an error, which
-    /// would ack an unrecorded message.
+    /// Keeps the handler's writes (releases its savepoint; with a <paramref name="next"/> message, opens its savepoint
+    /// and claims it in the same round trip, returning the claim), refusing when the handler ended the transaction
+    /// itself or swallowed a database error in it: a COMMIT of a failed PostgreSQL transaction rolls back without an
+    /// error, which would ack an unrecorded message.
     /// </summary>
-    private async Task ReleaseAsync(NpgsqlTransaction tx, string queue, CancellationToken ct)
+    private async Task<bool?> KeepAsync(NpgsqlTransaction tx, string queue, Guid? next, CancellationToken ct)
     {
         string? problem = null;
         if (tx.Connection is null)
@@ -361,14 +375,15 @@ internal sealed class EventConsumer(
         {
             try
             {
+                if (next is { } id) return await Inbox.ClaimAsync(tx, id, queue, releaseFirst: true, ct);
                 await ExecuteAsync(tx, "RELEASE SAVEPOINT message", ct);
+                return null;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
             {
                 problem = "caught a database error inside the messaging transaction, which PostgreSQL has aborted";
             }
         }
-        if (problem is null) return;
         logger.LogError("The handler of {Queue} {Problem}; the message is not acknowledged as handled", queue, problem);
         throw new HandlerMisuseException($"The handler of {queue} {problem}.");
     }

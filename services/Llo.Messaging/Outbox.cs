@@ -12,6 +12,13 @@ public static class Outbox
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>
+    /// Raised in this process after an event was written to an outbox, before its transaction commits: the relay wakes
+    /// up to publish it soon, and a service can learn that one of its writes is about to commit without a query.
+    /// Handlers run on the writer's thread and must be quick and must not throw.
+    /// </summary>
+    public static event Action? Enqueued;
+
+    /// <summary>
     /// Writes <paramref name="evt"/> to <c>messaging_outbox</c> inside <paramref name="tx"/>. Nothing is sent now:
     /// if the transaction commits, the relay publishes the event; if it rolls back, the event never existed.
     /// Prefer the overload that names the aggregate: only then can consumers ignore a stale event, and only then does
@@ -52,5 +59,6 @@ public static class Outbox
         command.Parameters.AddWithValue("aggregate_id", NpgsqlDbType.Text, (object?)aggregateId ?? DBNull.Value);
         command.Parameters.AddWithValue("aggregate_version", NpgsqlDbType.Bigint, (object?)aggregateVersion ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(ct);
+        Enqueued?.Invoke();
     }
 }

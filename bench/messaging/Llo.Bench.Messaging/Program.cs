@@ -8,9 +8,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-// Usage: Llo.Bench.Messaging <postgres connection string> <amqp uri>; knobs in BENCH_* variables (see run.sh).
+// Usage: Llo.Bench.Messaging <postgres connection string> <amqp uri> [label]; knobs in BENCH_* variables (see run.sh).
+// The last line is "RESULT <label> <events/s> <p50 ms> <p99 ms> <ceiling msg/s> <load1>", which run.sh puts side by side.
 var postgres = args[0];
 var amqp = args[1];
+var label = args.Length > 2 ? args[2] : "this";
 int Knob(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
 var events = Knob("BENCH_EVENTS", 20000);
 var writers = Knob("BENCH_WRITERS", 8);
@@ -22,6 +24,11 @@ var prefetch = Knob("BENCH_PREFETCH", 16);
 
 await using var dataSource = NpgsqlDataSource.Create(postgres);
 await MessagingSchema.EnsureAsync(dataSource);
+// Every run (this code or the baseline's) starts from empty tables, so neither inherits the other's rows.
+await using (var truncate = dataSource.CreateCommand("TRUNCATE messaging_outbox, messaging_inbox"))
+{
+    await truncate.ExecuteNonQueryAsync();
+}
 
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -47,6 +54,8 @@ Console.WriteLine($"End to end: {events} events, {writers} writers, {(rate > 0 ?
 var padding = new string('x', Math.Max(0, payload - 40));
 var next = -1L;
 var watch = Stopwatch.StartNew();
+using var sampling = new CancellationTokenSource();
+var timeline = Timeline.SampleAsync(dataSource, timings, watch, sampling.Token);
 var interval = rate > 0 ? TimeSpan.FromSeconds(writers / (double)rate) : TimeSpan.Zero;
 await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
 {
@@ -70,6 +79,8 @@ var committedIn = watch.Elapsed;
 var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
 while (timings.Handled.Count < events && DateTime.UtcNow < deadline) await Task.Delay(20);
 var handledIn = watch.Elapsed;
+await sampling.CancelAsync();
+var samples = await timeline;
 await host.StopAsync();
 
 var endToEnd = timings.Handled.Count / handledIn.TotalSeconds;
@@ -86,4 +97,10 @@ var lines = new[]
     $"| goal (≥ 5000 events/s, p99 ≤ 50 ms) | {(endToEnd >= 5000 && p99 <= 50 ? "PASS" : "FAIL")} |",
 };
 foreach (var line in lines) Console.WriteLine(line);
+Console.WriteLine();
+Console.WriteLine("Where the events were, each second (committed = written by the writers; in the outbox = committed, not yet");
+Console.WriteLine("published; in flight = published, not yet handled):");
+foreach (var line in samples) Console.WriteLine(line);
+var load = (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0];
+Console.WriteLine(FormattableString.Invariant($"RESULT {label} {endToEnd:F0} {p50:F1} {p99:F1} {ceiling:F0} {load}"));
 return timings.Handled.Count == events ? 0 : 1;

@@ -3,10 +3,14 @@ using Llo.Inventory.Api.Overlaps;
 using Llo.Inventory.Domain.Projects;
 using Llo.Inventory.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Llo.Inventory.Tests.Overlaps;
 
-/// <summary>The index scores only projects that share a term with the draft: those must still be found, also after a change.</summary>
+/// <summary>
+/// The index scores only projects that share a term with the draft: those must still be found, also after a change,
+/// and also when the change comes from elsewhere while the index skips its refresh query (it follows notifications).
+/// </summary>
 public sealed class OverlapIndexCandidateTests(InventoryHost host) : IClassFixture<InventoryHost>
 {
     private readonly ProjectService.ProjectServiceClient _client = new(host.Grpc);
@@ -34,5 +38,36 @@ public sealed class OverlapIndexCandidateTests(InventoryHost host) : IClassFixtu
 
         Assert.Contains(await ScoreAsync("Zeegrasduikersschool"), f => f.Id == id);
         Assert.DoesNotContain(await ScoreAsync("Kwelderslibvisserij"), f => f.Id == id);
+    }
+
+    [Fact]
+    public async Task A_project_written_by_another_instance_is_found_once_its_change_is_notified()
+    {
+        await ScoreAsync("opwarmen");
+        // Past the late-commit margin with nothing written: from here on a check reads changes only when notified.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await ScoreAsync("opwarmen");
+
+        // Written straight into the table, as another instance of the service would: no event in this process.
+        var id = Guid.CreateVersion7();
+        await using (var connection = await host.Database.DataSource.OpenConnectionAsync())
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO projects (id, title, summary, description, focus_lines, sectors, partners, status) VALUES (@id, 'Wadslikduikersgilde', '', '', '{}', '{}', '[]', 'Idea')",
+            connection))
+        {
+            insert.Parameters.AddWithValue("id", id);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // The notification arrives within moments; without it the change would wait for the full pass minutes later.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var found = await ScoreAsync("Wadslikduikersgilde");
+        while (!found.Any(f => f.Id == id) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            found = await ScoreAsync("Wadslikduikersgilde");
+        }
+
+        Assert.Contains(found, f => f.Id == id);
     }
 }

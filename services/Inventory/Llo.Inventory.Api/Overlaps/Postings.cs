@@ -1,32 +1,50 @@
 namespace Llo.Inventory.Api.Overlaps;
 
 /// <summary>
-/// An inverted index: for each key (an analysed term or concept, a sector, ...), the projects that hold it. Kept
-/// current with the entries of <see cref="OverlapIndex"/>, under its lock (not thread-safe on its own).
+/// An inverted index: for each key (an analysed term or concept, a sector, ...), the slots of the projects that hold it
+/// in <see cref="OverlapIndex"/>, each with the weight the project gives the key. Kept current with the entries of the
+/// index, under its lock (not thread-safe on its own).
 /// </summary>
 public sealed class Postings(StringComparer comparer)
 {
-    private readonly Dictionary<string, HashSet<Guid>> _projects = new(comparer);
+    private readonly Dictionary<string, List<Posting>> _projects = new(comparer);
 
-    public void Add(Guid id, IEnumerable<string> keys)
+    /// <summary>A project's slot and the weight it gives the key (its term's weight; 1 for a field).</summary>
+    public readonly record struct Posting(int Slot, double Weight);
+
+    public void Add(int slot, IEnumerable<KeyValuePair<string, double>> keys)
     {
-        foreach (var key in keys)
+        foreach (var (key, weight) in keys)
         {
-            if (!_projects.TryGetValue(key, out var ids))
+            if (!_projects.TryGetValue(key, out var postings))
             {
-                ids = [];
-                _projects[key] = ids;
+                postings = [];
+                _projects[key] = postings;
             }
 
-            ids.Add(id);
+            postings.Add(new Posting(slot, weight));
         }
     }
 
-    public void Remove(Guid id, IEnumerable<string> keys)
+    /// <summary>Removes the slot's postings; the order within a key's list does not matter, so the last one takes its place.</summary>
+    public void Remove(int slot, IEnumerable<string> keys)
     {
         foreach (var key in keys)
         {
-            if (_projects.TryGetValue(key, out var ids) && ids.Remove(id) && ids.Count == 0)
+            if (!_projects.TryGetValue(key, out var postings))
+            {
+                continue;
+            }
+
+            var at = postings.FindIndex(p => p.Slot == slot);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            postings[at] = postings[^1];
+            postings.RemoveAt(postings.Count - 1);
+            if (postings.Count == 0)
             {
                 _projects.Remove(key);
             }
@@ -35,18 +53,7 @@ public sealed class Postings(StringComparer comparer)
 
     public void Clear() => _projects.Clear();
 
-    /// <summary>Every project that holds at least one of <paramref name="keys"/>, each once.</summary>
-    public HashSet<Guid> Sharing(IEnumerable<string> keys)
-    {
-        var found = new HashSet<Guid>();
-        foreach (var key in keys)
-        {
-            if (_projects.TryGetValue(key, out var ids))
-            {
-                found.UnionWith(ids);
-            }
-        }
-
-        return found;
-    }
+    /// <summary>The projects that hold <paramref name="key"/> (empty when none does).</summary>
+    public ReadOnlySpan<Posting> Of(string key) =>
+        _projects.TryGetValue(key, out var postings) ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings) : [];
 }

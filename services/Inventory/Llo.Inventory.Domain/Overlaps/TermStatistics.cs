@@ -10,13 +10,19 @@ public sealed class TermStatistics
 
     public int Documents { get; private set; }
 
-    /// <summary>Changes with every added or removed text, so weights computed from these statistics can be cached.</summary>
-    public long Version { get; private set; }
+    /// <summary>The last <see cref="Version"/> of any instance: versions are unique across instances too.</summary>
+    private static long s_lastVersion;
+
+    /// <summary>
+    /// Changes with every added or removed text, so weights computed from these statistics can be cached; never the
+    /// version of another instance, so a value cached under statistics that were replaced is not taken for current.
+    /// </summary>
+    public long Version { get; private set; } = Interlocked.Increment(ref s_lastVersion);
 
     public void Add(AnalysedText text)
     {
         Documents++;
-        Version++;
+        Version = Interlocked.Increment(ref s_lastVersion);
         foreach (var term in text.Terms.Keys)
         {
             _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
@@ -26,7 +32,7 @@ public sealed class TermStatistics
     public void Remove(AnalysedText text)
     {
         Documents--;
-        Version++;
+        Version = Interlocked.Increment(ref s_lastVersion);
         foreach (var term in text.Terms.Keys)
         {
             var count = _documentFrequency.GetValueOrDefault(term) - 1;
