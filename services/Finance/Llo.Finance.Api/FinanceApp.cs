@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Reports;
 using Llo.Hosting;
 using Llo.Messaging;
 using Llo.Persistence;
@@ -28,6 +29,8 @@ public static class FinanceApp
         {
             api.MapGrpcService<BudgetService>();
             api.MapGrpcService<FundingApplicationService>();
+            api.MapGrpcService<BudgetReportService>();
+            api.Endpoints.MapBudgetReportDownloads();
         });
         return app;
     }
