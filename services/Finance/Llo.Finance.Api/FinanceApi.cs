@@ -16,5 +16,6 @@ internal static class FinanceApi
         .Require(MoveApplicationRequest.Descriptor, "version", "status")
         .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
-        .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager]);
+        .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager])
+        .Policy(FinancePolicies.BudgetImport, roles: [LloRoles.ProgrammeManager]);
 }

@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Imports;
 using Llo.Finance.Api.Reports;
 using Llo.Hosting;
 using Llo.Messaging;
@@ -31,6 +32,7 @@ public static class FinanceApp
             api.MapGrpcService<FundingApplicationService>();
             api.MapGrpcService<BudgetReportService>();
             api.Endpoints.MapBudgetReportDownloads();
+            api.Endpoints.MapBudgetImport();
         });
         return app;
     }
