@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Api.Imports;
 using Llo.Finance.Api.Reports;
 using Llo.Hosting;
@@ -17,7 +18,7 @@ public static class FinanceApp
         builder.AddServiceDefaults();
         builder.AddLloApi(FinanceApi.Definition);
         builder.AddNpgsqlDataSource("finance-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().AddInventoryReactions(builder.Configuration);
 
         // Hosted services start in this order: the schema first, then the plan's budget that needs it.
         builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);

@@ -49,6 +49,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
         ["BudgetReportService/GetBudgetReport"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets/2023/report")),
         ["GET /api/finance/v1/budgets/{year}/report.csv"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets/2023/report.csv")),
         ["GET /api/finance/v1/budgets/{year}/report.xlsx"] = new(BudgetReaders, NotBudgetReaders, Get("/budgets/2023/report.xlsx")),
+        ["BudgetReportService/ListCandidateExpenseLines"] = new(BudgetReaders, NotBudgetReaders, Get("/candidateExpenseLines")),
         ["POST /api/finance/v1/budgetVersions:import"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
             async () => Imports.ImportRequests.Import(await Imports.ImportRequests.ExportAsync(host))),
         ["FundingApplicationService/CreateApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,

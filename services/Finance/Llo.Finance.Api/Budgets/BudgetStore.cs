@@ -1,4 +1,5 @@
 using System.Globalization;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Domain.Budgets;
 using Llo.Persistence;
 using Npgsql;
@@ -93,6 +94,7 @@ public static class BudgetStore
         await Rows.ExecuteAsync(tx,
             "INSERT INTO budget_amounts (version, kind, line_id, year, cents) VALUES (@Version, @Kind, @LineId, @Year, @Cents)",
             lines.SelectMany(l => l.Amounts.Entries.Select(a => new { l.Version, l.Kind, l.LineId, Year = a.Key, Cents = Cents(a.Value) })).ToList(), ct);
+        await BudgetVersionEvents.PublishAsync(tx, version, ct);
         return true;
     }
 
