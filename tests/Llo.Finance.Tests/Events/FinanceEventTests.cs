@@ -66,6 +66,23 @@ public sealed class FinanceEventTests(FinanceEventsHost host) : IClassFixture<Fi
         Assert.Equal(25_000.50m, Euros(candidate.GetProperty("yearlyEstimate")));
         Assert.Equal("2022-06-01", candidate.GetProperty("decidedOn").GetString());
         Assert.Equal("opschaling-" + approved.ToString("N")[..8], candidate.GetProperty("lineId").GetString());
+
+        // The workbook lists it below the budget; marked "Uitgaven", the import takes it into the next version.
+        var lineId = candidate.GetProperty("lineId").GetString()!;
+        var workbook = ImportRequests.Edited(await ImportRequestsExportAsync(), sheet =>
+        {
+            var row = ImportRequests.RowOf(sheet, lineId);
+            Assert.Equal(Api.Reports.BudgetSheet.CandidateKind, sheet.Cell(row, 1).GetString());
+            Assert.True(sheet.Cell(row, Api.Reports.BudgetSheet.FirstYearColumn).IsEmpty());
+            Assert.Equal(25_000.5, sheet.Cell(row, Api.Reports.BudgetSheet.FirstYearColumn + 1).GetDouble());
+            sheet.Cell(row, 1).Value = "Uitgaven";
+        });
+        var before = await BodyAsync(await host.Json.GetAsync("/api/finance/v1/budgets/2023/report"));
+        await BodyAsync(await host.Json.SendAsync(ImportRequests.Import(workbook)), System.Net.HttpStatusCode.Created);
+        var after = await BodyAsync(await host.Json.GetAsync("/api/finance/v1/budgets/2023/report"));
+        Assert.Equal(Euros(before.GetProperty("expenseTotals").GetProperty("budgeted")) + 25_000.50m,
+            Euros(after.GetProperty("expenseTotals").GetProperty("budgeted")));
+        Assert.Contains(after.GetProperty("expenses").EnumerateArray(), l => l.GetProperty("id").GetString() == lineId);
     }
 
     [Fact]

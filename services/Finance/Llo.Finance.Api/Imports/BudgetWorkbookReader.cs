@@ -180,11 +180,12 @@ public static class BudgetWorkbookReader
         if (!isIncome && !isExpense)
         {
             // Totals and the balance are computed, never read; a row with figures but no kind is a line someone forgot to mark.
-            var computed = kind.StartsWith("Totaal", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Saldo", StringComparison.OrdinalIgnoreCase);
+            var computed = kind.StartsWith("Totaal", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Saldo", StringComparison.OrdinalIgnoreCase)
+                || kind.StartsWith(BudgetSheet.CandidateKind, StringComparison.OrdinalIgnoreCase);
             if (!computed && (kind.Length > 0 || !sheet.Row(row).Cells(BudgetSheet.IdColumn, BudgetSheet.FirstYearColumn + years.Count - 1).All(c => c.IsEmpty())))
             {
                 violations.Add(Field(row, BudgetSheet.KindColumn),
-                    $"Rij {row}: kolom A zegt niet wat de regel is ('{Echo.Of(kind)}'); kies '{ReportLabels.Income}' of '{ReportLabels.Expense}' (rijen met 'Totaal' of 'Saldo' worden overgeslagen).");
+                    $"Rij {row}: kolom A zegt niet wat de regel is ('{Echo.Of(kind)}'); kies '{ReportLabels.Income}' of '{ReportLabels.Expense}' (rijen met 'Totaal', 'Saldo' of 'Kandidaat' worden overgeslagen).");
             }
 
             return;

@@ -37,7 +37,9 @@ public static class BudgetReportDownloads
     private static async Task<IResult> XlsxAsync(NpgsqlDataSource dataSource, string year, CancellationToken ct, string? version = null)
     {
         var report = await BudgetReports.LoadAsync(dataSource, year, BudgetReports.ParseVersion(version), ct);
-        return Results.File(BudgetWorkbook.Write(report), BudgetWorkbook.ContentType, FileName(report, "xlsx"));
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var candidates = await Events.CandidateExpenseLineStore.ListAsync(connection, ct);
+        return Results.File(BudgetWorkbook.Write(report, candidates), BudgetWorkbook.ContentType, FileName(report, "xlsx"));
     }
 
     private static string FileName(Domain.Reports.BudgetReport report, string extension) =>

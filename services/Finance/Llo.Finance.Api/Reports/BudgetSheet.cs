@@ -27,6 +27,12 @@ public static class BudgetSheet
 
     public const string TotalHeader = "Totaal";
 
+    /// <summary>
+    /// Column A of a candidate expense line (a pilot the board scaled up) below the budget: the import skips it until
+    /// someone changes it to "Uitgaven", which takes the line into the new version.
+    /// </summary>
+    public const string CandidateKind = "Kandidaat";
+
     /// <summary>A cell as a spreadsheet user names it, "H7": how an import error points at what to fix.</summary>
     public static string Cell(int row, int column) => $"{ColumnLetters(column)}{row}";
 

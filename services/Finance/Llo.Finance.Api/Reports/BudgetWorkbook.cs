@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Domain.Budgets;
 using Llo.Finance.Domain.Reports;
 
@@ -18,10 +19,10 @@ public static class BudgetWorkbook
 
     public static string RealisationSheetName(int year) => $"Realisatie {year}";
 
-    public static byte[] Write(BudgetReport report)
+    public static byte[] Write(BudgetReport report, IReadOnlyList<StoredCandidateExpenseLine> candidates)
     {
         using var workbook = new XLWorkbook();
-        var lineCells = WriteBudget(workbook.AddWorksheet(BudgetSheet.Name), report.Version);
+        var lineCells = WriteBudget(workbook.AddWorksheet(BudgetSheet.Name), report.Version, candidates);
         WriteRealisation(workbook.AddWorksheet(RealisationSheetName(report.Year)), report, lineCells);
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
@@ -29,7 +30,7 @@ public static class BudgetWorkbook
     }
 
     /// <summary>Writes the version; answers, per line kind and id, the row of the line on this sheet.</summary>
-    private static Dictionary<(string Kind, string Id), int> WriteBudget(IXLWorksheet sheet, BudgetVersion version)
+    private static Dictionary<(string Kind, string Id), int> WriteBudget(IXLWorksheet sheet, BudgetVersion version, IReadOnlyList<StoredCandidateExpenseLine> candidates)
     {
         var years = version.Years.ToList();
         var totalColumn = BudgetSheet.FirstYearColumn + years.Count;
@@ -81,8 +82,33 @@ public static class BudgetWorkbook
         }
 
         sheet.Row(row).Style.Font.Bold = true;
+        WriteCandidates(sheet, row + 2, version, candidates, years);
         sheet.Column(BudgetSheet.DescriptionColumn).Width = 45;
         return rows;
+    }
+
+    /// <summary>
+    /// Pilots the board scaled up, below the budget, as lines ready to take over: the inventory's yearly estimate in every
+    /// year after the decision, a priority below the budget's lines. Column A "Kandidaat" keeps them out of an import.
+    /// </summary>
+    private static void WriteCandidates(IXLWorksheet sheet, int row, BudgetVersion version, IReadOnlyList<StoredCandidateExpenseLine> candidates, IReadOnlyList<int> years)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        Text(sheet.Cell(row, BudgetSheet.KindColumn), BudgetSheet.CandidateKind + "en");
+        Text(sheet.Cell(row++, BudgetSheet.DescriptionColumn),
+            $"Opgeschaalde pilots uit de inventarisatie. Zet '{ReportLabels.Expense}' in kolom A om een regel mee te nemen in de nieuwe versie.");
+        var priority = version.ExpenseLines.Select(l => l.Priority).DefaultIfEmpty(0).Max() + 1;
+        foreach (var candidate in candidates)
+        {
+            var amounts = candidate.YearlyEstimateCents is { } cents
+                ? new AmountsPerYear(years.Where(y => y > candidate.DecidedOn.Year).ToDictionary(y => y, _ => cents / 100m))
+                : AmountsPerYear.None;
+            LineRow(sheet, row++, BudgetSheet.CandidateKind, candidate.LineId, candidate.Description, "Opschaling", "", "", priority, amounts, years);
+        }
     }
 
     private static void LineRow(IXLWorksheet sheet, int row, string kind, string id, string description, string category, string source,
