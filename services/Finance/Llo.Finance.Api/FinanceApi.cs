@@ -14,8 +14,16 @@ internal static class FinanceApi
     public static LloApi Definition => new LloApi("finance", "Llo finance")
         .Require(FundingApplicationFields.Descriptor, "title", "funders", "requested")
         .Require(MoveApplicationRequest.Descriptor, "version", "status")
+        .Require(RealisePlanRequest.Descriptor, "year")
+        .Require(ContributionFields.Descriptor, "organisation_id", "partner", "category", "year", "committed")
         .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager])
-        .Policy(FinancePolicies.BudgetImport, roles: [LloRoles.ProgrammeManager]);
+        .Policy(FinancePolicies.BudgetImport, roles: [LloRoles.ProgrammeManager])
+        .Policy(FinancePolicies.RateCardRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
+        .Policy(FinancePolicies.RateCardWrite, roles: [LloRoles.ProgrammeManager])
+        .Policy(FinancePolicies.ContributionsRead, roles: [.. FinancePolicies.BudgetReaders, LloRoles.PartnerEditor], scope: FinancePolicies.ReadScope)
+        .Policy(FinancePolicies.ContributionsWrite, roles: [LloRoles.ProgrammeManager])
+        .Policy(FinancePolicies.ContributionsConfirm, roles: [LloRoles.PartnerEditor])
+        .Policy(FinancePolicies.PlansRealise, roles: FinancePolicies.BudgetReaders);
 }

@@ -1,7 +1,10 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Contributions;
 using Llo.Finance.Api.Events;
 using Llo.Finance.Api.Imports;
+using Llo.Finance.Api.Planning;
+using Llo.Finance.Api.RateCards;
 using Llo.Finance.Api.Reports;
 using Llo.Hosting;
 using Llo.Messaging;
@@ -24,6 +27,8 @@ public static class FinanceApp
         builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddHostedService<BudgetSeeder>();
         builder.Services.AddHostedService<ApplicationSeeder>();
+        builder.Services.AddHostedService<RateCardSeeder>();
+        builder.Services.AddHostedService<ContributionSeeder>();
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -34,6 +39,9 @@ public static class FinanceApp
             api.MapGrpcService<BudgetReportService>();
             api.Endpoints.MapBudgetReportDownloads();
             api.Endpoints.MapBudgetImport();
+            api.MapGrpcService<RateCardService>();
+            api.MapGrpcService<ContributionService>();
+            api.MapGrpcService<PlanService>();
         });
         return app;
     }

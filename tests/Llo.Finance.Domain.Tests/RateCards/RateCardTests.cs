@@ -100,4 +100,21 @@ public sealed class RateCardTests
         var error = Assert.Throws<FinanceRuleViolation>(() => _seed.RateCard.ApplyTo([line]));
         Assert.Equal("De rol 'coach' staat niet op de tariefkaart.", error.Message);
     }
+
+    [Fact]
+    public void A_link_that_names_one_year_changes_that_years_amount_only_as_a_rate_card_per_year_needs()
+    {
+        var card = _seed.RateCard.With(new RateCardRole("projectleider", "Projectleider", 95m, 20m, 45m));
+        var only2023 = _seed.Budget.ExpenseLines.Select(l => l.Staffing is { } s
+            ? l with { Staffing = new StaffingLink(s.RoleId, s.Years.Where(y => y.Key == 2023).ToDictionary()) }
+            : l);
+
+        var (lines, changes) = card.ApplyTo(only2023);
+
+        var line = lines.Single(l => l.Id == "projectleider-school-naar-werk");
+        Assert.Equal(81_000m, line.Amounts.For(2022));
+        Assert.Equal(85_500m, line.Amounts.For(2023));
+        Assert.Equal(40_500m, line.Amounts.For(2024));
+        Assert.Equal([2023, 2023], changes.Select(c => c.Year));
+    }
 }

@@ -37,6 +37,12 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
     private static readonly TestToken[] NotApplicationKeepers =
         [As(LloRoles.MunicipalityAnalyst), As(LloRoles.ProjectLeader), As(LloRoles.Worker), Client(TestOrganisations.Two, "finance.read", "finance.write")];
 
+    private static readonly TestToken[] NotContributionReaders =
+        [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.HrManager), Client(TestOrganisations.Two, "finance.write")];
+
+    private async Task<long> ContributionVersionAsync(string id) =>
+        (await BodyAsync(await host.Json.GetAsync($"{ApiRoot}/contributions/{id}"))).GetProperty("version").GetInt64();
+
     private static Func<Task<HttpRequestMessage>> Get(string path) => () => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, ApiRoot + path));
 
     /// <summary>One row per endpoint: who gets through, who is refused, and a fresh request each time.</summary>
@@ -56,7 +62,36 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             () => Task.FromResult(ApplicationRequests.Create())),
         ["FundingApplicationService/MoveApplication"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
             async () => ApplicationRequests.Move(await ApplicationRequests.NewDraftAsync(host), 1, "FUNDING_APPLICATION_STATUS_SUBMITTED")),
+        ["RateCardService/GetRateCard"] = new(BudgetReaders, NotBudgetReaders, Get("/rateCards/2022")),
+        ["RateCardService/UpdateRateCardRole"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers, UnchangedRateCardRole),
+        ["ContributionService/ListContributions"] = new([.. BudgetReaders, As(LloRoles.PartnerEditor)], NotContributionReaders, Get("/contributions?year=2022")),
+        ["ContributionService/GetContribution"] = new([.. BudgetReaders, As(LloRoles.PartnerEditor)],
+            [.. NotContributionReaders, User(TestOrganisations.Two, LloRoles.PartnerEditor)], Get("/contributions/gemeente-schiedam-2022")),
+        ["ContributionService/CreateContribution"] = new([As(LloRoles.ProgrammeManager)], [.. NotApplicationKeepers, As(LloRoles.PartnerEditor)],
+            () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions", new
+            {
+                organisationId = TestOrganisations.Two, partner = "Demo-Werkgever", category = "PARTNER_CATEGORY_COMPANIES", year = 2023, committed = new { cents = "100000" },
+            }))),
+        ["ContributionService/UpdateContribution"] = new([As(LloRoles.ProgrammeManager)], [.. NotApplicationKeepers, As(LloRoles.PartnerEditor)],
+            async () => ApplicationRequests.Json(HttpMethod.Patch, ApiRoot + "/contributions/gemeente-vlaardingen-2023",
+                new { version = await ContributionVersionAsync("gemeente-vlaardingen-2023"), contribution = new { probabilityPercent = 50 }, updateMask = "probabilityPercent" })),
+        ["ContributionService/ConfirmContribution"] = new([As(LloRoles.PartnerEditor)],
+            [As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst), As(LloRoles.Worker), User(TestOrganisations.Two, LloRoles.PartnerEditor), Client(TestOrganisations.One, "finance.read", "finance.write")],
+            async () => ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions/gemeente-schiedam-2024:confirm",
+                new { version = await ContributionVersionAsync("gemeente-schiedam-2024") })),
+        ["PlanService/RealisePlan"] = new([As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst)],
+            [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.PartnerEditor), Client(TestOrganisations.Two, "finance.read", "finance.write")],
+            () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/plans:realise", new { year = 2022 }))),
     };
+
+    /// <summary>An update of the 2022 programme manager that changes nothing, with the version read just before.</summary>
+    private async Task<HttpRequestMessage> UnchangedRateCardRole()
+    {
+        var card = await BodyAsync(await host.Json.GetAsync(ApiRoot + "/rateCards/2022"));
+        var version = card.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "programmamanager").GetProperty("version").GetInt64();
+        return ApplicationRequests.Json(HttpMethod.Patch, ApiRoot + "/rateCards/2022/roles/programmamanager",
+            new { version, role = new { name = "Programmamanager LLO" }, updateMask = "name" });
+    }
 
     /// <summary>The service's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
     private IReadOnlyList<EndpointAccess> Endpoints()

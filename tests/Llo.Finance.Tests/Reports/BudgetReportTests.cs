@@ -18,11 +18,11 @@ public sealed class BudgetReportTests(FinanceHost host) : IClassFixture<FinanceH
 {
     private const string Budgets = "/api/finance/v1/budgets";
 
-    /// <summary>What the report must show: the plan's budget and applications (no contributions are stored yet).</summary>
+    /// <summary>What the report must show: the plan's budget, applications and contributions as seeded.</summary>
     private static BudgetReport Expected(int year)
     {
         var seed = PlanSeed.Load();
-        return BudgetReport.For(seed.Budget, seed.Applications, [], year);
+        return BudgetReport.For(seed.Budget, seed.Applications, seed.Contributions, year);
     }
 
     [Fact]

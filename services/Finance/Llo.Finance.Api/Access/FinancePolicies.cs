@@ -17,6 +17,24 @@ internal static class FinancePolicies
     /// <summary>Publishing a new budget version from a workbook: the programme manager keeps the budget; no partner system.</summary>
     public const string BudgetImport = "budget.import";
 
+    /// <summary>Reading a year's rate card: the same readers as the budget.</summary>
+    public const string RateCardRead = "rate-cards.read";
+
+    /// <summary>Changing a role's rate, hours or staffing lines (and so the budget): the programme manager.</summary>
+    public const string RateCardWrite = "rate-cards.write";
+
+    /// <summary>Reading contributions: the budget's readers see all, a partner editor only its own organisation's.</summary>
+    public const string ContributionsRead = "contributions.read";
+
+    /// <summary>Recording and changing contributions: the programme manager keeps them.</summary>
+    public const string ContributionsWrite = "contributions.write";
+
+    /// <summary>Confirming a contribution: a partner editor, for its own organisation only.</summary>
+    public const string ContributionsConfirm = "contributions.confirm";
+
+    /// <summary>Working out what can be realised: the programme manager and municipality analysts (no partner systems).</summary>
+    public const string PlansRealise = "plans.realise";
+
     /// <summary>The scope a partner system's client-credentials token needs to read the budget.</summary>
     public const string ReadScope = "finance.read";
 

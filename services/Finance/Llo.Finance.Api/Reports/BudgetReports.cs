@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Contributions;
 using Llo.Finance.Domain;
 using Llo.Finance.Domain.Reports;
 using Npgsql;
@@ -8,8 +9,8 @@ using Npgsql;
 namespace Llo.Finance.Api.Reports;
 
 /// <summary>
-/// Reads what a budget report needs (the version, every application) and computes it; shared by the JSON report and
-/// the CSV and spreadsheet downloads, so the three always agree. Contributions join once they are stored.
+/// Reads what a budget report needs (the version, every application, the year's contributions) and computes it; shared by the JSON report and
+/// the CSV and spreadsheet downloads, so the three always agree.
 /// </summary>
 public static class BudgetReports
 {
@@ -36,9 +37,10 @@ public static class BudgetReports
         }
 
         var applications = await ApplicationStore.ListAsync(connection, Page.First(MaxApplications), ct);
+        var contributions = await ContributionStore.YearAsync(connection, year, ct);
         try
         {
-            return BudgetReport.For(budget, applications.Rows.Select(a => a.ToDomain()), [], year);
+            return BudgetReport.For(budget, applications.Rows.Select(a => a.ToDomain()), contributions.Select(c => c.ToDomain()), year);
         }
         catch (FinanceRuleViolation refusal)
         {
