@@ -19,6 +19,7 @@ internal static class FinanceApi
         .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager])
+        .Policy(FinancePolicies.BudgetImport, roles: [LloRoles.ProgrammeManager])
         .Policy(FinancePolicies.RateCardRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.RateCardWrite, roles: [LloRoles.ProgrammeManager])
         .Policy(FinancePolicies.ContributionsRead, roles: [.. FinancePolicies.BudgetReaders, LloRoles.PartnerEditor], scope: FinancePolicies.ReadScope)

@@ -1,8 +1,11 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
 using Llo.Finance.Api.Contributions;
+using Llo.Finance.Api.Events;
+using Llo.Finance.Api.Imports;
 using Llo.Finance.Api.Planning;
 using Llo.Finance.Api.RateCards;
+using Llo.Finance.Api.Reports;
 using Llo.Hosting;
 using Llo.Messaging;
 using Llo.Persistence;
@@ -18,7 +21,7 @@ public static class FinanceApp
         builder.AddServiceDefaults();
         builder.AddLloApi(FinanceApi.Definition);
         builder.AddNpgsqlDataSource("finance-db");
-        builder.AddLloMessaging().UseOutbox();
+        builder.AddLloMessaging().UseOutbox().AddInventoryReactions(builder.Configuration);
 
         // Hosted services start in this order: the schema first, then the plan's budget that needs it.
         builder.AddLloSchema(typeof(FinanceApp).Assembly, MessagingSchema.Assembly);
@@ -33,6 +36,9 @@ public static class FinanceApp
         {
             api.MapGrpcService<BudgetService>();
             api.MapGrpcService<FundingApplicationService>();
+            api.MapGrpcService<BudgetReportService>();
+            api.Endpoints.MapBudgetReportDownloads();
+            api.Endpoints.MapBudgetImport();
             api.MapGrpcService<RateCardService>();
             api.MapGrpcService<ContributionService>();
             api.MapGrpcService<PlanService>();

@@ -11,8 +11,10 @@ public sealed record ProjectUpdated(Guid ProjectId, long Version, IReadOnlyList<
 [IntegrationEvent("inventory.project-status-changed")]
 public sealed record ProjectStatusChanged(Guid ProjectId, string FromStatus, string ToStatus) : IntegrationEvent;
 
+// EstimatedYearlyCosts: the proposal's expected yearly cost of the regional roll-out in euros excluding VAT, which finance
+// takes as a candidate expense line; optional, so events published before it was added still read.
 [IntegrationEvent("inventory.scaling-decided")]
-public sealed record ScalingDecided(Guid ProjectId, Guid ProposalId, string Decision, DateOnly DecidedOn) : IntegrationEvent;
+public sealed record ScalingDecided(Guid ProjectId, Guid ProposalId, string Decision, DateOnly DecidedOn, decimal? EstimatedYearlyCosts = null) : IntegrationEvent;
 
 // No topic or question text: anyone types those freely, so they may hold personal data. Readers fetch the question.
 [IntegrationEvent("inventory.desk-question-received")]

@@ -14,6 +14,9 @@ internal static class FinancePolicies
     /// <summary>Registering applications and moving them through the workflow: the programme manager keeps them.</summary>
     public const string ApplicationsWrite = "applications.write";
 
+    /// <summary>Publishing a new budget version from a workbook: the programme manager keeps the budget; no partner system.</summary>
+    public const string BudgetImport = "budget.import";
+
     /// <summary>Reading a year's rate card: the same readers as the budget.</summary>
     public const string RateCardRead = "rate-cards.read";
 

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Llo.Finance.Api.Access;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Domain;
 using Llo.Finance.Domain.Applications;
 using Llo.Finance.Domain.Budgets;
@@ -95,6 +96,7 @@ public sealed class FundingApplicationService(NpgsqlDataSource dataSource, TimeP
 
         var updated = StoredApplication.From(moved, current.ProbabilityPercent, current.Version + 1, current.CreatedAt, StoredTime.Now(time));
         await ApplicationStore.UpdateStatusAsync(tx, updated, ct);
+        await FundingApplicationDecisions.PublishIfDecidedAsync(tx, moved, updated.Version, ct);
         await tx.CommitAsync(ct);
         return updated.ToContract();
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Domain.Budgets;
 using Llo.Persistence;
 using Npgsql;
@@ -15,10 +16,26 @@ public static class BudgetStore
     private const string Expense = "expense";
 
     /// <summary>The latest published version, or null before any version is published.</summary>
-    public static async Task<BudgetVersion?> LatestAsync(NpgsqlConnection connection, CancellationToken ct)
+    public static Task<BudgetVersion?> LatestAsync(NpgsqlConnection connection, CancellationToken ct) => ReadAsync(connection, null, ct);
+
+    /// <summary>The published version with <paramref name="number"/>, or null: publishing a new version keeps the old ones readable.</summary>
+    public static Task<BudgetVersion?> FindAsync(NpgsqlConnection connection, int number, CancellationToken ct) => ReadAsync(connection, number, ct);
+
+    /// <summary>
+    /// The number the next version gets. Locks the versions against other writers (readers go on) until the transaction
+    /// ends, so two imports at the same time publish one after the other instead of colliding on a number.
+    /// </summary>
+    public static async Task<int> LockNextNumberAsync(NpgsqlTransaction tx, CancellationToken ct)
     {
+        await Rows.ExecuteAsync(tx, "LOCK TABLE budget_versions IN EXCLUSIVE MODE", new { }, ct);
+        return (await Rows.QueryAsync<int>(tx.Connection!, tx, "SELECT COALESCE(MAX(number), 0) + 1 FROM budget_versions", null, ct))[0];
+    }
+
+    private static async Task<BudgetVersion?> ReadAsync(NpgsqlConnection connection, int? number, CancellationToken ct)
+    {
+        const string select = "SELECT number, label, dated::text AS dated, first_year, last_year FROM budget_versions";
         var head = await Rows.FindAsync<StoredBudgetVersion>(connection, null,
-            "SELECT number, label, dated::text AS dated, first_year, last_year FROM budget_versions ORDER BY number DESC LIMIT 1", new { }, ct);
+            number is null ? $"{select} ORDER BY number DESC LIMIT 1" : $"{select} WHERE number = @number", new { number }, ct);
         if (head is null)
         {
             return null;
@@ -77,6 +94,7 @@ public static class BudgetStore
         await Rows.ExecuteAsync(tx,
             "INSERT INTO budget_amounts (version, kind, line_id, year, cents) VALUES (@Version, @Kind, @LineId, @Year, @Cents)",
             lines.SelectMany(l => l.Amounts.Entries.Select(a => new { l.Version, l.Kind, l.LineId, Year = a.Key, Cents = Cents(a.Value) })).ToList(), ct);
+        await BudgetVersionEvents.PublishAsync(tx, version, ct);
         return true;
     }
 

@@ -120,7 +120,7 @@ public sealed class ScalingService(NpgsqlDataSource dataSource, TimeProvider tim
 
         var result = proposal with { Decision = decision, DecidedOn = decidedOn, Reason = reason, DecidedAt = now };
         await ScalingStore.RecordDecisionAsync(tx, result, ct);
-        await Outbox.EnqueueAsync(tx, new ScalingDecided(projectId, id, decision.ToString(), decidedOn), ct);
+        await Outbox.EnqueueAsync(tx, new ScalingDecided(projectId, id, decision.ToString(), decidedOn, proposal.Assessment.Costs), ct);
         await tx.CommitAsync(ct);
         return ToContract(result);
     }
