@@ -11,7 +11,7 @@
 # (59400/59401). Writes carry a partner editor's token from /connect/token (demo client llo-cli). Everything it
 # started is stopped on exit, and it checks that nothing is left listening on 59400-59499.
 #
-# Knobs (environment): FAULTS_PROJECTS (1000), FAULTS_RATE (writes/s, 5), FAULTS_AT ("10 40 70": each kill waits until
+# Knobs (environment): FAULTS_PROJECTS (1000), FAULTS_RATE (writes/s, 4), FAULTS_AT ("10 40 70": each kill waits until
 # this percentage of the writes is acknowledged, and FAULTS_GAP after the previous recovery), FAULTS_DOWN (s a killed process stays dead, 10), FAULTS_GAP (s between a recovery and the next kill, 20),
 # FAULTS_TIMEOUT (s per write attempt, 10), FAULTS_DRAIN (s at most to wait for the last events, 120),
 # FAULTS_VICTIMS ("rabbitmq inventory postgres"), FAULTS_BUILD (0 skips the Release build of an unchanged checkout).
@@ -25,7 +25,7 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 PROJECTS=${FAULTS_PROJECTS:-1000}
-RATE=${FAULTS_RATE:-5}
+RATE=${FAULTS_RATE:-4}
 FAULTS_AT=${FAULTS_AT:-10 40 70}
 DOWN=${FAULTS_DOWN:-10}
 GAP=${FAULTS_GAP:-20}
@@ -77,6 +77,10 @@ for name in identity inventory; do
   faults_broker_user "$STATE/rabbitmq" "$RABBIT_NODE" "$name"
 done
 faults_broker_user "$STATE/rabbitmq" "$RABBIT_NODE" faults
+# The node names its own OS process (asked now: rabbitmqctl takes many seconds on a busy machine); before the kill
+# the process's command line must still name our data directory (as its home).
+rabbit_os_pid() { rabbit_ctl "$STATE/rabbitmq" "$RABBIT_NODE" eval 'os:getpid().' 2>/dev/null | tr -dc '0-9' || true; }
+RABBIT_PID=$(rabbit_os_pid)
 
 # Tokens name the gateway as issuer; the inventory fetches the signing keys from the identity service directly.
 ISSUER=(Llo__Identity__Issuer=$GATEWAY/ Llo__Identity__Authority=http://127.0.0.1:$IDENTITY_HTTP)
@@ -145,12 +149,11 @@ for victim in $VICTIMS; do
   note "$(acknowledged) writes acknowledged"
   case "$victim" in
     rabbitmq)
-      # The node names its own OS process; its command line must name our data directory (as its home).
-      pid=$(rabbit_ctl "$STATE/rabbitmq" "$RABBIT_NODE" eval 'os:getpid().' 2>/dev/null | tr -dc '0-9' || true)
-      pid_has_arg "$pid" "$STATE/rabbitmq" || { echo "No process of node $RABBIT_NODE found to kill." >&2; exit 1; }
-      faults_kill_tree "$pid"; note "SIGKILL RabbitMQ (pid $pid)"
+      pid_has_arg "$RABBIT_PID" "$STATE/rabbitmq" || { echo "No process of node $RABBIT_NODE found to kill." >&2; exit 1; }
+      faults_kill_tree "$RABBIT_PID"; note "SIGKILL RabbitMQ (pid $RABBIT_PID)"
       sleep "$DOWN"
       rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT"; note "RabbitMQ started again"
+      RABBIT_PID=$(rabbit_os_pid)
       ;;
     inventory)
       faults_kill_tree "$INVENTORY_PID"; wait "$INVENTORY_PID" 2>/dev/null || true; note "SIGKILL inventory (pid $INVENTORY_PID)"

@@ -13,7 +13,7 @@ internal sealed record FaultSettings(
         Required("FAULTS_INVENTORY_DB"),
         Required("FAULTS_RUN_ID"),
         int.Parse(Optional("FAULTS_PROJECTS", "1000"), CultureInfo.InvariantCulture),
-        double.Parse(Optional("FAULTS_RATE", "5"), CultureInfo.InvariantCulture),
+        double.Parse(Optional("FAULTS_RATE", "4"), CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(double.Parse(Optional("FAULTS_TIMEOUT", "10"), CultureInfo.InvariantCulture)),
         int.Parse(Optional("FAULTS_MAX_IN_FLIGHT", "50"), CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(double.Parse(Optional("FAULTS_DRAIN", "120"), CultureInfo.InvariantCulture)),
