@@ -142,7 +142,9 @@ read -r -a AT <<<"$FAULTS_AT"
 index=0
 for victim in $VICTIMS; do
   # Each kill waits for its share of the writes (and GAP after the previous recovery), so it falls within the writes.
-  until [ "$(acknowledged)" -ge $((PROJECTS * ${AT[$index]:-90} / 100)) ] || ! kill -0 "$CLIENT_PID" 2>/dev/null; do sleep 0.5; done
+  until [ "$(acknowledged)" -ge $((PROJECTS * ${AT[$index]:-90} / 100)) ] || [ -e "$LOGS/writes.done" ] || ! kill -0 "$CLIENT_PID" 2>/dev/null; do
+    sleep 0.5
+  done
   index=$((index + 1))
   kill -0 "$CLIENT_PID" 2>/dev/null || break
   sample_load

@@ -32,6 +32,8 @@ using var acknowledgedFile = new Timer(_ =>
     File.Move(progressFile + ".tmp", progressFile, overwrite: true);
 }, null, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
 var writes = await writer.RunAsync(ct);
+// The script's kills wait for a share of acknowledged writes: this tells it none are coming any more.
+await File.WriteAllTextAsync(Path.Combine(settings.WorkDirectory, "writes.done"), "", ct);
 Console.Error.WriteLine($"Writes done after {writes.Elapsed.TotalSeconds:0} s; waiting for the last fault to be over...");
 while (!File.Exists(settings.FaultsDoneMarker)) await Task.Delay(500, ct);
 
