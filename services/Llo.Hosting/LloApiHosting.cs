@@ -21,7 +21,8 @@ public static class LloApiHosting
         builder.Services.AddSingleton(api);
 
         // The registry lets transcoding write google.rpc.BadRequest details into the JSON error body (else it fails with 500).
-        builder.Services.AddGrpc().AddJsonTranscoding(options =>
+        // A database outage answers 503 (Unavailable), not 500 (DatabaseUnavailable).
+        builder.Services.AddGrpc(options => options.Interceptors.Add<DatabaseUnavailable>()).AddJsonTranscoding(options =>
             options.TypeRegistry = TypeRegistry.FromMessages(BadRequest.Descriptor));
         builder.AddLloRequestSizeLimit(api);
         builder.Services.AddGrpcReflection();

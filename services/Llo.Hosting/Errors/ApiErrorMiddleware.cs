@@ -34,6 +34,14 @@ internal sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorM
             await ApiError.WriteAsync(context, status, exception.StatusCode);
             return;
         }
+        catch (Exception exception) when (DatabaseUnavailable.Is(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Not a defect: the database is down or restarting (a minimal-API endpoint; gRPC has its interceptor).
+            logger.LogWarning("Database unavailable for {Method} {Endpoint}: {Reason}", context.Request.Method,
+                context.GetEndpoint()?.DisplayName, exception.GetBaseException().Message);
+            await ApiError.WriteAsync(context, ApiError.Of(StatusCode.Unavailable, DatabaseUnavailable.Message));
+            return;
+        }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             // A defect of ours: logged in full here, because the exception handler further out never sees it.
