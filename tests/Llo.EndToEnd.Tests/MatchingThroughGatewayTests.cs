@@ -20,7 +20,7 @@ public sealed class MatchingThroughGatewayTests(LloAppFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(12));
         var ct = timeout.Token;
         using var gateway = fixture.App.CreateHttpClient("gateway", "http");
-        gateway.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(gateway, "programme-manager@demo1.llo.test", ct));
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", await DemoTokens.AccessTokenAsync(gateway, "programme-manager@demo1.llo.test", "openid matching.read matching.write", ct));
 
         // The full ESCO import takes minutes: the service answers 503 until its taxonomy is ready.
         var extracted = await UntilReadyAsync(() => gateway.PostAsJsonAsync("/api/matching/v1/skills:extract", new { text = Cv }, ct), ct);
@@ -63,18 +63,5 @@ public sealed class MatchingThroughGatewayTests(LloAppFixture fixture)
         var text = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<string> TokenAsync(HttpClient gateway, string userName, CancellationToken ct)
-    {
-        var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "llo-cli",
-            ["username"] = userName,
-            ["password"] = "Demo-wachtwoord-1",
-            ["scope"] = "openid matching.read matching.write",
-        }), ct);
-        return (await BodyAsync(response, ct)).GetProperty("access_token").GetString()!;
     }
 }

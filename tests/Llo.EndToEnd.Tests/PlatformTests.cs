@@ -55,7 +55,7 @@ public sealed class PlatformTests(LloAppFixture fixture)
         // Register as JSON through the gateway (the body is ProjectFields, JSON-transcoded).
         using var gateway = fixture.App.CreateHttpClient("gateway", "http");
         // Writes need an access token (issue 8): a demo partner editor's, from the identity service through the gateway.
-        gateway.DefaultRequestHeaders.Authorization = new("Bearer", await DemoAccessTokenAsync(gateway, "partner-editor@demo1.llo.test", ct));
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", await DemoTokens.AccessTokenAsync(gateway, "partner-editor@demo1.llo.test", "openid inventory.read inventory.write", ct));
         var title = $"Omscholing van ondernemers en werkzoekenden in de haven {Guid.NewGuid():N}";
         var created = await gateway.PostAsJsonAsync("/api/inventory/v1/projects", new
         {
@@ -139,22 +139,6 @@ public sealed class PlatformTests(LloAppFixture fixture)
         {
             return "";
         }
-    }
-
-    /// <summary>A demo user's access token for the inventory, as <c>./llo token</c> gets it (llo-cli, password grant).</summary>
-    private static async Task<string> DemoAccessTokenAsync(HttpClient gateway, string userName, CancellationToken ct)
-    {
-        var response = await gateway.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["client_id"] = "llo-cli",
-            ["username"] = userName,
-            ["password"] = "Demo-wachtwoord-1",
-            ["scope"] = "openid inventory.read inventory.write",
-        }), ct);
-        var body = await response.Content.ReadAsStringAsync(ct);
-        Assert.True(response.IsSuccessStatusCode, $"POST /connect/token answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     [Fact]
