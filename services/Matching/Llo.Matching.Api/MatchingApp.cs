@@ -8,6 +8,7 @@ using Llo.Matching.Api.Taxonomy;
 using Llo.Matching.Api.Trainings;
 using Llo.Matching.Api.Workers;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Llo.Messaging.Privacy;
 using Llo.Persistence;
 
@@ -22,7 +23,7 @@ public static class MatchingApp
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
         builder.AddNpgsqlDataSource("matching-db");
-        builder.AddLloMessaging().UseOutbox().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
+        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
 
         // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
         // taxonomy (the endpoints answer 503 until then) and the match index built on both.

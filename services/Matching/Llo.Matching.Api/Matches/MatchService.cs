@@ -12,6 +12,7 @@ using Llo.Matching.Domain.Region;
 using Llo.Matching.Domain.Scoring;
 using Llo.Matching.Domain.Transitions;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Llo.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -23,8 +24,10 @@ namespace Llo.Matching.Api.Matches;
 /// <summary>
 /// The match endpoints, each answer explained. Job matches and candidates are stored as a match run (scoring version,
 /// taxonomy, results), each result a match a coach decides on; the worker sees the matches a coach proposed or decided.
+/// Every run, decision and read of a worker's matches leaves an audit entry (<see cref="MatchAudit"/>); a stored run and a
+/// decision record it in their transaction, the others before they answer (503 when it cannot be written).
 /// </summary>
-public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine, TimeProvider time) : V1.MatchService.MatchServiceBase
+public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine, AuditTrail audit, TimeProvider time) : V1.MatchService.MatchServiceBase
 {
     public const int DefaultSize = 10;
     public const int MaxSize = 50;
@@ -50,7 +53,9 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             results.Add((new StoredMatch(Guid.CreateVersion7(), runId, worker.Id, job.Id, summary, explanation, MatchStatus.Recommended, null, 1, now, null), summary));
         }
 
-        await StoreRunAsync(runId, "job-matches", worker.Id, null, snapshot, results.Select(r => r.Match).ToList(), now, ct);
+        var matches = results.Select(r => r.Match).ToList();
+        var entry = MatchAudit.WorkerRun("job-matches", runId, worker, snapshot, [.. matches.Select(m => m.Id.ToString("D"))]);
+        await StoreRunAsync(runId, "job-matches", worker.Id, null, snapshot, matches, now, context.Caller(), entry, ct);
         var response = new V1.ListJobMatchesResponse
         {
             RunId = runId.ToString(), ScoringVersion = snapshot.Scorer.Weights.Version, Taxonomy = snapshot.Ready.Taxonomy.Source, Attribution = snapshot.Ready.Attribution,
@@ -106,12 +111,14 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             Attribution = snapshot.Ready.Attribution,
         };
         var stored = new List<StoredMatch>();
+        var candidates = new List<StoredWorker>();
         foreach (var hit in top)
         {
             var worker = snapshot.Workers[hit.Index];
             var explanation = ExplanationContract.ToContract(snapshot.Scorer.Explain(snapshot.Index.Workers[hit.Index], profile), snapshot);
             var match = new StoredMatch(Guid.CreateVersion7(), runId, worker.Id, job.Id, summary, explanation, MatchStatus.Recommended, null, 1, now, null);
             stored.Add(match);
+            candidates.Add(worker);
             response.Candidates.Add(new V1.Candidate
             {
                 MatchId = match.Id.ToString(),
@@ -121,7 +128,8 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             });
         }
 
-        await StoreRunAsync(runId, "candidates", null, job.Id, snapshot, stored, now, ct);
+        await StoreRunAsync(runId, "candidates", null, job.Id, snapshot, stored, now, caller,
+            MatchAudit.CandidatesRun(runId, job.Id, candidates, stored, snapshot), ct);
         return response;
     }
 
@@ -148,6 +156,9 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             response.Tasks.Add(task);
         }
 
+        await audit.RecordReadAsync(context.Caller(),
+            MatchAudit.WorkerRun("task-matches", null, worker, snapshot, [.. response.Tasks.Select(t => $"{t.JobId}:{t.TaskIndex.ToString(CultureInfo.InvariantCulture)}")]),
+            context.CancellationToken);
         return response;
     }
 
@@ -161,6 +172,7 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
         var taxonomy = snapshot.Ready.Taxonomy;
         var current = worker.Fields.OccupationUris.Select(u => taxonomy.FindOccupation(u)?.Id ?? -1).Where(o => o >= 0).ToHashSet();
         var response = new V1.ListTransitionsResponse { Taxonomy = taxonomy.Source, Attribution = snapshot.Ready.Attribution };
+        var occupationIds = new List<string>();
         foreach (var t in snapshot.Transitions.Find(profile, current, size))
         {
             var occupation = taxonomy.Occupations[t.OccupationId];
@@ -173,8 +185,10 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             // A transition's gap has no job score to raise; each missing skill is shown with the offers that teach it.
             transition.MissingEssential.AddRange(t.MissingEssential.Select(s => ExplanationContract.Gap(snapshot, s, true, 0, 0)));
             response.Transitions.Add(transition);
+            occupationIds.Add(OccupationCode(occupation.Uri));
         }
 
+        await audit.RecordReadAsync(context.Caller(), MatchAudit.WorkerRun("transitions", null, worker, snapshot, occupationIds), context.CancellationToken);
         return response;
     }
 
@@ -190,6 +204,8 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             Municipality = d.Municipality, Sector = d.Sector, SectorLabel = Sectors.DutchNames.GetValueOrDefault(d.Sector, d.Sector),
             MatchingVacancies = d.MatchingVacancies, Vacancies = d.Vacancies, MeanScore = d.MeanScore, BestScore = d.BestScore,
         }));
+        // Its results are counts per municipality and sector, not ids: the entry holds how many rows it showed.
+        await audit.RecordReadAsync(context.Caller(), MatchAudit.WorkerRun("region-fit", null, worker, snapshot, [], response.Demand.Count), context.CancellationToken);
         return response;
     }
 
@@ -208,6 +224,11 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
         var (rows, total) = await MatchStore.ListAsync(connection, worker.Id, decidedOnly, page, context.CancellationToken);
         var response = new V1.ListWorkerMatchesResponse { TotalSize = total, NextPageToken = page.NextToken(rows.Count, total) };
         response.Matches.AddRange(rows.Select(m => m.ToContract()));
+        if (rows.Count > 0)
+        {
+            await audit.RecordReadAsync(caller, MatchAudit.Read(worker, null, rows.Count), context.CancellationToken);
+        }
+
         return response;
     }
 
@@ -225,6 +246,7 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             throw R.Match.NotFound(id);
         }
 
+        await audit.RecordReadAsync(caller, MatchAudit.Read(worker, match.Id.ToString("D"), 1), context.CancellationToken);
         return match.ToContract();
     }
 
@@ -252,7 +274,8 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
         await using var tx = await connection.BeginTransactionAsync(ct);
         var current = await MatchStore.LockAsync(tx, id, ct).Expecting(request.Version, () => R.Match.NotFound(id), R.Match.Stale);
         var worker = await WorkerStore.FindAsync(connection, current.WorkerId, ct) ?? throw R.Match.NotFound(id);
-        context.Caller().RequireMayChange(worker.Id, worker.CoachUserId);
+        var caller = context.Caller();
+        caller.RequireMayChange(worker.Id, worker.CoachUserId);
         if (MatchDecision.Refusal(current.Status, decision!.Value, reason) is { } refusal)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, refusal));
@@ -264,18 +287,32 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             ? new MatchProposed(decided.Id, decided.WorkerId, decided.JobId, decided.Explanation.Score, decided.Explanation.ScoringVersion)
             : new MatchDecided(decided.Id, decided.WorkerId, decided.JobId, decided.Status.ToString());
         await Outbox.EnqueueAsync(tx, evt, decided.Id.ToString(), decided.Version, ct);
+        await audit.RecordAsync(tx, caller, MatchAudit.Decision(decided, worker), ct);
         await tx.CommitAsync(ct);
         return decided.ToContract();
     }
 
+    /// <summary>Stores a run with its audit entry in one transaction: without the entry the run is neither kept nor shown.</summary>
     private async Task StoreRunAsync(Guid runId, string kind, Guid? workerId, Guid? jobId, MatchSnapshot snapshot, IReadOnlyList<StoredMatch> results,
-        DateTimeOffset now, CancellationToken ct)
+        DateTimeOffset now, Caller caller, AuditEntry entry, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await MatchStore.InsertRunAsync(tx, runId, kind, workerId, jobId, snapshot.Scorer.Weights.Version, snapshot.Ready.Taxonomy.Source, results, now, ct);
+        try
+        {
+            await audit.RecordAsync(tx, caller, entry, ct);
+        }
+        catch (NpgsqlException) when (!ct.IsCancellationRequested)
+        {
+            throw AuditTrail.Unavailable();
+        }
+
         await tx.CommitAsync(ct);
     }
+
+    /// <summary>An occupation's code in an audit entry: the last segment of its URI (the ESCO UUID).</summary>
+    private static string OccupationCode(string uri) => uri[(uri.LastIndexOf('/') + 1)..];
 
     private async Task<StoredWorker> ReadableWorkerAsync(Guid id, ServerCallContext context)
     {

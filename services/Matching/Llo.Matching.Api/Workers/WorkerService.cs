@@ -4,6 +4,7 @@ using Llo.Hosting.Access;
 using Llo.Matching.Api.Access;
 using Llo.Matching.Api.Matches;
 using Llo.Matching.Api.Taxonomy;
+using Llo.Messaging.Audit;
 using Llo.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
@@ -14,9 +15,10 @@ namespace Llo.Matching.Api.Workers;
 /// <summary>
 /// The workers' twins: register, read, list, change with a version and a field mask, and the history of changes. A
 /// coach works with the twins assigned to them, a worker reads their own, the programme manager keeps them all. Every
-/// write updates the in-memory match index once it is committed.
+/// write updates the in-memory match index once it is committed. Every read and write of a twin leaves an audit entry
+/// (<see cref="WorkerAudit"/>): a write in its own transaction, a read before it answers (503 when it cannot be written).
 /// </summary>
-public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy loaded, MatchEngine engine, TimeProvider time)
+public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy loaded, MatchEngine engine, AuditTrail audit, TimeProvider time)
     : Contracts.Matching.V1.WorkerService.WorkerServiceBase
 {
     private static readonly PageLimits Limits = new(Default: 20, Max: 100);
@@ -40,6 +42,7 @@ public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy lo
         await using var tx = await connection.BeginTransactionAsync(ct);
         await WorkerStore.InsertAsync(tx, stored, caller.ActingRole(), ct);
         await WorkerEvents.RegisteredAsync(tx, stored, ct);
+        await audit.RecordAsync(tx, caller, WorkerAudit.Created(stored), ct);
         await tx.CommitAsync(ct);
         engine.Worker(stored);
         return stored.ToContract(ready.LabelOfSkill);
@@ -50,6 +53,7 @@ public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy lo
     {
         var worker = await ReadableAsync(request.Id, context);
         var ready = await loaded.WhenReadyAsync(context.CancellationToken);
+        await audit.RecordReadAsync(context.Caller(), WorkerAudit.Read(worker), context.CancellationToken);
         return worker.ToContract(ready.LabelOfSkill);
     }
 
@@ -65,6 +69,11 @@ public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy lo
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var (rows, total) = await WorkerStore.ListAsync(connection, caller.IsProgrammeManager(),
             caller.HasRole(LloRoles.Coach) ? caller.UserId : null, caller.HasRole(LloRoles.Worker) ? caller.UserId : null, page, context.CancellationToken);
+        if (WorkerAudit.ReadPage(rows) is { } entry)
+        {
+            await audit.RecordReadAsync(caller, entry, context.CancellationToken);
+        }
+
         var response = new ListWorkersResponse { TotalSize = total, NextPageToken = page.NextToken(rows.Count, total) };
         response.Workers.AddRange(rows.Select(w => w.ToContract(ready.LabelOfSkill)));
         return response;
@@ -94,12 +103,15 @@ public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy lo
         var changed = UpdateMask.ChangedFields(current.Fields, fields);
         if (changed.Count == 0)
         {
+            // Nothing written, but the answer shows the twin: that is a read.
+            await audit.RecordReadAsync(caller, WorkerAudit.Read(current), ct);
             return current.ToContract(ready.LabelOfSkill); // nothing changed: the version stays and no event goes out
         }
 
         var updated = current with { Fields = fields, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await WorkerStore.UpdateAsync(tx, updated, changed, caller.ActingRole(), ct);
         await WorkerEvents.ChangedAsync(tx, updated, changed, ct);
+        await audit.RecordAsync(tx, caller, WorkerAudit.Updated(current, updated), ct);
         await tx.CommitAsync(ct);
         engine.Worker(updated);
         return updated.ToContract(ready.LabelOfSkill);
@@ -112,6 +124,7 @@ public sealed class WorkerService(NpgsqlDataSource dataSource, LoadedTaxonomy lo
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var response = new ListWorkerHistoryResponse();
         response.Changes.AddRange(await WorkerStore.HistoryAsync(connection, worker.Id, context.CancellationToken));
+        await audit.RecordReadAsync(context.Caller(), WorkerAudit.Read(worker, "history"), context.CancellationToken);
         return response;
     }
 
