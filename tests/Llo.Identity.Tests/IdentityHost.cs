@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Llo.Identity.Tests;
 
 /// <summary>The identity service on real loopback ports with a fresh database, its demo users and clients seeded.</summary>
-public class IdentityHost : ServiceTestHost
+public class IdentityHost : ServiceTestHost, IAsyncLifetime
 {
     public const string WebRedirect = "http://localhost:8080/signin-callback";
     public const string PublicIssuer = "http://localhost:8080/";
@@ -17,7 +17,19 @@ public class IdentityHost : ServiceTestHost
         // As in the app host: one fixed issuer, so a restarted service (other ports) accepts the tokens of the one before.
         Settings["Llo:Identity:Issuer"] = PublicIssuer;
         // Each host its own audit queue: hosts of other test classes share the broker and would take its entries.
-        Settings["Identity:Audit:Queue"] = $"identity.audit.{Database.Name}";
+        Settings["Identity:Audit:Queue"] = AuditQueue;
+    }
+
+    public string AuditQueue => $"identity.audit.{Database.Name}";
+
+    /// <summary>
+    /// Ready once the audit consumer is attached: an entry published before its queue is bound would be dropped by the
+    /// broker (nobody subscribed yet), and a test would wait for it in vain.
+    /// </summary>
+    public new async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await TestBroker.WaitForConsumerAsync(AuditQueue, TimeSpan.FromSeconds(60));
     }
 
     protected override WebApplication Build(string[] args) => IdentityApp.Build(args);
