@@ -1,13 +1,8 @@
-using System.Net;
 using System.Text.Json;
-using Grpc.AspNetCore.Server;
 using Llo.Finance.Tests.Infrastructure;
 using Llo.Hosting;
 using Llo.Hosting.Access;
 using Llo.Testing;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static Llo.Finance.Tests.Infrastructure.FinanceHost;
 
@@ -23,8 +18,6 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
     private const string ApiRoot = "/api/finance/v1";
 
     private sealed record Case(TestToken[] Allowed, TestToken[] Refused, Func<Task<HttpRequestMessage>> Request);
-
-    private sealed record EndpointAccess(string Key, IReadOnlyList<string> Policies, bool Anonymous);
 
     private static TestToken As(string role) => User(TestOrganisations.One, role);
 
@@ -93,44 +86,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             new { version, role = new { name = "Programmamanager LLO" }, updateMask = "name" });
     }
 
-    /// <summary>The service's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
-    private IReadOnlyList<EndpointAccess> Endpoints()
-    {
-        var byKey = new Dictionary<string, List<Endpoint>>();
-        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints)
-        {
-            if (KeyOf(endpoint) is { } key)
-            {
-                byKey.TryAdd(key, []);
-                byKey[key].Add(endpoint);
-            }
-        }
-
-        return byKey.Select(pair => new EndpointAccess(
-            pair.Key,
-            pair.Value.SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>()).Select(a => a.Policy ?? "(geen naam)").Distinct().ToList(),
-            pair.Value.All(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null))).ToList();
-    }
-
-    private static string? KeyOf(Endpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
-        {
-            const string package = "llo.finance.v1.";
-            return grpc.Method.ServiceName.StartsWith(package, StringComparison.Ordinal)
-                ? $"{grpc.Method.ServiceName[package.Length..]}/{grpc.Method.Name}"
-                : null;
-        }
-
-        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
-            && (pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/admin/", StringComparison.Ordinal)))
-        {
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            return $"{string.Join(',', methods)} {pattern}";
-        }
-
-        return null;
-    }
+    private IReadOnlyList<EndpointAccess> Endpoints() => EndpointCatalogue.Read(host.Services, "llo.finance.v1.");
 
     [Fact]
     public void Every_endpoint_names_exactly_one_declared_policy_and_none_is_anonymous()
@@ -139,10 +95,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
         var endpoints = Endpoints();
         Assert.True(endpoints.Count >= 6, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
 
-        var wrong = endpoints
-            .Where(e => e.Anonymous || e.Policies.Count != 1 || !declared.Contains(e.Policies[0]))
-            .Select(e => $"{e.Key}: policies [{string.Join(", ", e.Policies)}], anonymous {e.Anonymous}")
-            .ToList();
+        var wrong = EndpointCatalogue.WithoutOneDeclaredPolicy(endpoints, declared);
         Assert.True(wrong.Count == 0, "Each finance endpoint needs exactly one declared policy:\n" + string.Join("\n", wrong));
     }
 
@@ -160,7 +113,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             }
 
             var anonymous = await host.As(null).SendAsync(await row.Request());
-            if (anonymous.StatusCode != HttpStatusCode.Unauthorized || await CodeAsync(anonymous) != 16 || !anonymous.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+            if (!EndpointCatalogue.IsUnauthenticated(anonymous, await EndpointCatalogue.ErrorCodeAsync(anonymous)))
             {
                 failures.Add($"{endpoint.Key} anonymous: {(int)anonymous.StatusCode}, expected 401 Unauthenticated with WWW-Authenticate");
             }
@@ -168,7 +121,7 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             foreach (var token in row.Refused)
             {
                 var refused = await host.As(token).SendAsync(await row.Request());
-                if (refused.StatusCode != HttpStatusCode.Forbidden || await CodeAsync(refused) != 7)
+                if (!EndpointCatalogue.IsPermissionDenied(refused, await EndpointCatalogue.ErrorCodeAsync(refused)))
                 {
                     failures.Add($"{endpoint.Key} as {Describe(token)}: {(int)refused.StatusCode}, expected 403 PermissionDenied");
                 }
@@ -185,19 +138,6 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    private static async Task<int?> CodeAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return body.RootElement.TryGetProperty("code", out var code) ? code.GetInt32() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Describe(TestToken token) =>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
@@ -88,26 +87,6 @@ public sealed class AccessRequests(InventoryHost host)
         var body = await (await host.Json.SendAsync(request)).JsonAsync();
         return (wrapper is null ? body : body.GetProperty(wrapper)).GetProperty("id").GetString()!;
     }
-
-    /// <summary>The gRPC status code in a JSON error body (google.rpc.Status), or null when the body is not one.</summary>
-    public static async Task<int?> ErrorCodeAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            return body.RootElement.TryGetProperty("code", out var code) ? code.GetInt32() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public static bool IsUnauthenticated(HttpResponseMessage response, int? code) =>
-        response.StatusCode == HttpStatusCode.Unauthorized && code == 16 && response.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer");
-
-    public static bool IsPermissionDenied(HttpResponseMessage response, int? code) =>
-        response.StatusCode == HttpStatusCode.Forbidden && code == 7;
 
     public static TestToken Editor(Guid organisation) => InventoryHost.User(organisation, Llo.Hosting.Access.LloRoles.PartnerEditor);
 }

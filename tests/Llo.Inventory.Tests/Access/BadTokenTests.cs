@@ -4,6 +4,7 @@ using Llo.Hosting.Access;
 using Llo.Inventory.Tests.Infrastructure;
 using Llo.Testing;
 using static Llo.Inventory.Tests.Access.AccessRequests;
+using static Llo.Testing.EndpointCatalogue;
 
 namespace Llo.Inventory.Tests.Access;
 

@@ -1,13 +1,10 @@
-using Grpc.AspNetCore.Server;
 using Llo.Hosting;
 using Llo.Hosting.Access;
 using Llo.Inventory.Tests.Infrastructure;
 using Llo.Testing;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static Llo.Inventory.Tests.Access.AccessRequests;
+using static Llo.Testing.EndpointCatalogue;
 
 namespace Llo.Inventory.Tests.Access;
 
@@ -34,8 +31,6 @@ public sealed class EndpointAccessMatrixTests(InventoryHost host) : IClassFixtur
     ];
 
     private sealed record Case(TestToken Allowed, TestToken[] Refused, Func<Task<HttpRequestMessage>> Request);
-
-    private sealed record EndpointAccess(string Key, IReadOnlyList<string> Policies, bool Anonymous);
 
     private static TestToken As(Guid organisation, string role) => InventoryHost.User(organisation, role);
 
@@ -84,45 +79,7 @@ public sealed class EndpointAccessMatrixTests(InventoryHost host) : IClassFixtur
         };
     }
 
-    /// <summary>The inventory's own endpoints, one entry per gRPC method (its native and JSON routes together) or minimal API.</summary>
-    private IReadOnlyList<EndpointAccess> Endpoints()
-    {
-        var byKey = new Dictionary<string, List<Endpoint>>();
-        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints)
-        {
-            var key = KeyOf(endpoint);
-            if (key is not null)
-            {
-                byKey.TryAdd(key, []);
-                byKey[key].Add(endpoint);
-            }
-        }
-
-        return byKey.Select(pair => new EndpointAccess(
-            pair.Key,
-            pair.Value.SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>()).Select(a => a.Policy ?? "(geen naam)").Distinct().ToList(),
-            pair.Value.All(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null))).ToList();
-    }
-
-    private static string? KeyOf(Endpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
-        {
-            const string package = "llo.inventory.v1.";
-            return grpc.Method.ServiceName.StartsWith(package, StringComparison.Ordinal)
-                ? $"{grpc.Method.ServiceName[package.Length..]}/{grpc.Method.Name}"
-                : null;
-        }
-
-        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
-            && (pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/admin/", StringComparison.Ordinal)))
-        {
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            return $"{string.Join(',', methods)} {pattern}";
-        }
-
-        return null;
-    }
+    private IReadOnlyList<EndpointAccess> Endpoints() => EndpointCatalogue.Read(host.Services, "llo.inventory.v1.");
 
     [Fact]
     public void Every_endpoint_names_exactly_one_declared_policy_or_is_explicitly_anonymous()
@@ -131,10 +88,7 @@ public sealed class EndpointAccessMatrixTests(InventoryHost host) : IClassFixtur
         var endpoints = Endpoints();
         Assert.True(endpoints.Count >= 20, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
 
-        var wrong = endpoints
-            .Where(e => e.Anonymous ? e.Policies.Count > 0 : e.Policies.Count != 1 || !declared.Contains(e.Policies[0]))
-            .Select(e => $"{e.Key}: policies [{string.Join(", ", e.Policies)}], anonymous {e.Anonymous}")
-            .ToList();
+        var wrong = EndpointCatalogue.WithoutOneDeclaredPolicy(endpoints, declared);
         Assert.True(wrong.Count == 0, "Each endpoint needs one declared policy or [AllowAnonymous]:\n" + string.Join("\n", wrong));
     }
 

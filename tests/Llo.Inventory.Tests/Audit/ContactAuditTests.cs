@@ -7,6 +7,7 @@ using Llo.Inventory.Tests.Infrastructure;
 using Llo.Testing;
 using Npgsql;
 using static Llo.Inventory.Tests.Access.AccessRequests;
+using static Llo.Testing.EndpointCatalogue;
 
 namespace Llo.Inventory.Tests.Audit;
 

@@ -1,14 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using Llo.Matching.Tests.Twins;
-using System.Text.Json;
-using Grpc.AspNetCore.Server;
 using Llo.Hosting;
 using Llo.Hosting.Access;
 using Llo.Testing;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static Llo.Matching.Tests.MatchingHost;
 
@@ -27,8 +21,6 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
     private static readonly string[] ExpectedAnonymous = ["TaxonomyService/SearchOccupations", "TaxonomyService/SearchSkills"];
 
     private sealed record Case(TestToken[] Allowed, TestToken[] Refused, Func<HttpRequestMessage> Request);
-
-    private sealed record EndpointAccess(string Key, IReadOnlyList<string> Policies, bool Anonymous);
 
     private static readonly string[] AllRoles =
     [
@@ -129,43 +121,7 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
         };
     }
 
-    private IReadOnlyList<EndpointAccess> Endpoints()
-    {
-        var byKey = new Dictionary<string, List<Endpoint>>();
-        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints)
-        {
-            if (KeyOf(endpoint) is { } key)
-            {
-                byKey.TryAdd(key, []);
-                byKey[key].Add(endpoint);
-            }
-        }
-
-        return byKey.Select(pair => new EndpointAccess(
-            pair.Key,
-            pair.Value.SelectMany(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>()).Select(a => a.Policy ?? "(geen naam)").Distinct().ToList(),
-            pair.Value.All(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null))).ToList();
-    }
-
-    private static string? KeyOf(Endpoint endpoint)
-    {
-        if (endpoint.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
-        {
-            const string package = "llo.matching.v1.";
-            return grpc.Method.ServiceName.StartsWith(package, StringComparison.Ordinal)
-                ? $"{grpc.Method.ServiceName[package.Length..]}/{grpc.Method.Name}"
-                : null;
-        }
-
-        if (endpoint is RouteEndpoint { RoutePattern.RawText: { } pattern }
-            && (pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern.StartsWith("/admin/", StringComparison.Ordinal)))
-        {
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            return $"{string.Join(',', methods)} {pattern}";
-        }
-
-        return null;
-    }
+    private IReadOnlyList<EndpointAccess> Endpoints() => EndpointCatalogue.Read(host.Services, "llo.matching.v1.");
 
     [Fact]
     public void Every_endpoint_names_exactly_one_declared_policy_or_is_explicitly_anonymous()
@@ -174,10 +130,7 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
         var endpoints = Endpoints();
         Assert.True(endpoints.Count >= 3, $"Only {endpoints.Count} endpoints found: {string.Join(", ", endpoints.Select(e => e.Key))}");
 
-        var wrong = endpoints
-            .Where(e => e.Anonymous ? e.Policies.Count > 0 : e.Policies.Count != 1 || !declared.Contains(e.Policies[0]))
-            .Select(e => $"{e.Key}: policies [{string.Join(", ", e.Policies)}], anonymous {e.Anonymous}")
-            .ToList();
+        var wrong = EndpointCatalogue.WithoutOneDeclaredPolicy(endpoints, declared);
         Assert.True(wrong.Count == 0, "Each endpoint needs one declared policy or [AllowAnonymous]:\n" + string.Join("\n", wrong));
     }
 
@@ -203,7 +156,7 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
             }
 
             var (anonymous, anonymousCode) = await SendAsync(null, row);
-            if (anonymous.StatusCode != HttpStatusCode.Unauthorized || anonymousCode != 16 || !anonymous.Headers.WwwAuthenticate.Any(h => h.Scheme == "Bearer"))
+            if (!EndpointCatalogue.IsUnauthenticated(anonymous, anonymousCode))
             {
                 failures.Add($"{endpoint.Key} anonymous: {(int)anonymous.StatusCode} code {anonymousCode}, expected 401 Unauthenticated with WWW-Authenticate");
             }
@@ -211,7 +164,7 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
             foreach (var refused in row.Refused)
             {
                 var (response, code) = await SendAsync(refused, row);
-                if (response.StatusCode != HttpStatusCode.Forbidden || code != 7)
+                if (!EndpointCatalogue.IsPermissionDenied(response, code))
                 {
                     failures.Add($"{endpoint.Key} as {Describe(refused)}: {(int)response.StatusCode} code {code}, expected 403 PermissionDenied");
                 }
@@ -233,16 +186,7 @@ public sealed class EndpointAccessMatrixTests(MatchingHost host) : IClassFixture
     private async Task<(HttpResponseMessage Response, int? Code)> SendAsync(TestToken? token, Case row)
     {
         var response = await host.JsonAs(token).SendAsync(row.Request());
-        var text = await response.Content.ReadAsStringAsync();
-        try
-        {
-            using var body = JsonDocument.Parse(text);
-            return (response, body.RootElement.TryGetProperty("code", out var code) ? code.GetInt32() : null);
-        }
-        catch (JsonException)
-        {
-            return (response, null);
-        }
+        return (response, await EndpointCatalogue.ErrorCodeAsync(response));
     }
 
     private static string Describe(TestToken token) => token.ClientId == "llo-web"
