@@ -165,7 +165,12 @@ rabbit_start() {
     if [ $waited -ge 90 ]; then echo "RabbitMQ did not open port $port, see $dir/server.out" >&2; return 1; fi
   done
   rabbit_ctl "$dir" "$node" await_startup >/dev/null 2>&1 || true
-  if ! $fresh; then
+  # The marker names the password the node's user was last given, so a restart skips the
+  # rabbitmqctl calls below: each boots an Erlang VM, and five of them took a minute or more on a
+  # busy machine.
+  local marker="$dir/user.sha256" digest
+  digest=$(printf '%s' "$password" | sha256sum | cut -d' ' -f1)
+  if ! $fresh && [ "$(cat "$marker" 2>/dev/null)" != "$digest" ]; then
     # A node made before it had its own user (the default user applies to a new node only).
     rabbit_ctl "$dir" "$node" add_user llo "$password" >/dev/null 2>&1 ||
       rabbit_ctl "$dir" "$node" change_password llo "$password" >/dev/null 2>&1
@@ -173,6 +178,7 @@ rabbit_start() {
     rabbit_ctl "$dir" "$node" set_permissions -p / llo '.*' '.*' '.*' >/dev/null 2>&1
     rabbit_ctl "$dir" "$node" delete_user guest >/dev/null 2>&1 || true
   fi
+  (umask 077; echo "$digest" >"$marker")
 }
 
 rabbit_stop() {
