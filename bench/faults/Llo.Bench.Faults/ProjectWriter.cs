@@ -11,9 +11,10 @@ namespace Llo.Bench.Faults;
 /// Registers <see cref="FaultSettings.Projects"/> projects through the gateway at a steady offered rate (open loop: an
 /// attempt starts every 1/rate seconds whether or not the earlier ones have answered, at most
 /// <see cref="FaultSettings.MaxInFlight"/> at once). A refused or unanswered write of a project is tried again a second
-/// later until it is acknowledged. The inventory has no idempotency key, so a retry after an answer that does not say
-/// whether the write happened (a timeout, a dropped connection, a 5xx) may store the project twice: such projects are
-/// counted as <see cref="WriteResult.Ambiguous"/> and found by title afterwards.
+/// later until it is acknowledged, with the same request id each time (one per project), so a retry after an answer
+/// that does not say whether the write happened (a timeout, a dropped connection, a 5xx) gets the first project back
+/// instead of storing a twin. Such projects are counted as <see cref="WriteResult.Ambiguous"/>, and the report looks
+/// them up by title to prove it.
 /// </summary>
 internal sealed class ProjectWriter(HttpClient http, AccessToken tokens, FaultSettings settings, TextWriter log)
 {
@@ -21,6 +22,7 @@ internal sealed class ProjectWriter(HttpClient http, AccessToken tokens, FaultSe
     private readonly ConcurrentDictionary<string, int> _outcomes = new();
     private readonly Guid?[] _acknowledged = new Guid?[settings.Projects];
     private readonly int[] _ambiguous = new int[settings.Projects];
+    private readonly Guid[] _requestIds = [.. Enumerable.Range(0, settings.Projects).Select(_ => Guid.NewGuid())];
     private readonly bool[] _rejected = new bool[settings.Projects];
     private readonly PriorityQueue<int, long> _retries = new();
     private readonly Lock _gate = new();
@@ -81,7 +83,7 @@ internal sealed class ProjectWriter(HttpClient http, AccessToken tokens, FaultSe
             var (token, generation) = await tokens.GetAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(settings.AttemptTimeout);
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/inventory/v1/projects")
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/inventory/v1/projects?requestId={_requestIds[number]}")
             {
                 Content = JsonContent.Create(new
                 {

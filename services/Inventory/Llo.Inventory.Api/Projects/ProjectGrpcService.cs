@@ -90,17 +90,31 @@ public sealed class ProjectGrpcService(
             joinId = Resource.Project.ParseId(request.JoinProjectId, "joinProjectId", violations);
         }
 
+        // A join needs no request id: repeating it finds nothing left to add and changes nothing.
+        var claim = joinId is null ? ProjectCreateRequests.Read(request, caller.Subject!, violations) : null;
         violations.ThrowIfAny();
         if (joinId is { } existing)
         {
             return new Contract.CreateProjectResponse { Project = (await JoinAsync(existing, data!, caller, ct)).ToContractFor(caller) };
         }
 
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (claim is not null && await ProjectCreateRequests.EarlierAsync(connection, null, claim, ct) is { } earlier)
+        {
+            return await RetriedAsync(connection, earlier, caller, ct);
+        }
+
         var warnings = await overlaps.FindAsync(data!, null, OverlapFinder.DefaultMaxResults, ct);
         var now = StoredTime.Now(time);
         var project = new StoredProject(Guid.CreateVersion7(), data!, 1, false, now, now, owner);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        if (claim is not null && !await ProjectCreateRequests.TryClaimAsync(tx, claim, project.Id, ct))
+        {
+            // A concurrent attempt with the same id committed while this one was on its way.
+            await tx.RollbackAsync(ct);
+            return await RetriedAsync(connection, (await ProjectCreateRequests.EarlierAsync(connection, null, claim, ct))!.Value, caller, ct);
+        }
+
         await ProjectStore.InsertAsync(tx, project, ct);
         await ProjectEvents.RegisteredAsync(tx, project, ct);
         var answer = project.ToContractFor(caller);
@@ -108,6 +122,19 @@ public sealed class ProjectGrpcService(
         await tx.CommitAsync(ct);
         logger.LogInformation("Project {ProjectId} registered with {OverlapCount} possible overlaps", project.Id, warnings.Count);
         return new Contract.CreateProjectResponse { Project = answer, Overlaps = { warnings } };
+    }
+
+    /// <summary>
+    /// The answer to a retried registration: the project as it is now (a retry may come after later changes), read like
+    /// any project, without overlap warnings (the first answer had them; the project itself would be one now).
+    /// </summary>
+    private async Task<Contract.CreateProjectResponse> RetriedAsync(NpgsqlConnection connection, Guid projectId, Caller caller, CancellationToken ct)
+    {
+        var project = await ProjectStore.FindAsync(connection, projectId, ct) ?? throw Resource.Project.NotFound(projectId);
+        var answer = project.ToContractFor(caller);
+        await RecordReadAsync(caller, [answer], ct);
+        logger.LogInformation("Registration retried: project {ProjectId} returned again", projectId);
+        return new Contract.CreateProjectResponse { Project = answer };
     }
 
     [Authorize(Policy = InventoryPolicies.ProjectsWrite)]
