@@ -3,6 +3,7 @@ using System.Text.Json;
 using Llo.Finance.Tests.Infrastructure;
 using Llo.Hosting.Access;
 using Llo.Testing;
+using V1 = Llo.Contracts.Finance.V1;
 using static Llo.Finance.Tests.Infrastructure.ApplicationRequests;
 using static Llo.Finance.Tests.Infrastructure.FinanceHost;
 
@@ -142,5 +143,36 @@ public sealed class CoFinancingRuleApiTests(FinanceHost host) : IClassFixture<Fi
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.SendAsync(Json(HttpMethod.Post, Rules, new { funder = "EZK", requiredOwnSharePercent = 20 }))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.As(null).GetAsync(Rules)).StatusCode);
         Assert.Equal(0, await CountAsync("EZK"));
+    }
+
+    [Fact]
+    public async Task Over_native_grpc_the_programme_manager_keeps_a_rule_and_a_partner_system_with_finance_read_reads_it()
+    {
+        var manager = new V1.CoFinancingRuleService.CoFinancingRuleServiceClient(host.Grpc);
+        var system = new V1.CoFinancingRuleService.CoFinancingRuleServiceClient(host.GrpcAs(Client(TestOrganisations.Two, "finance.read")));
+
+        var created = await manager.CreateCoFinancingRuleAsync(new V1.CreateCoFinancingRuleRequest
+        {
+            Rule = new V1.CoFinancingRuleFields { Funder = "Rijnmonds LWA", RequiredOwnSharePercent = 40, FirstYear = 2030, LastYear = 2030 },
+        });
+        try
+        {
+            var read = await system.GetCoFinancingRuleAsync(new V1.GetCoFinancingRuleRequest { Id = created.Id });
+            var bad = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => manager.UpdateCoFinancingRuleAsync(new V1.UpdateCoFinancingRuleRequest
+            {
+                Id = created.Id, Version = 1, Rule = new V1.CoFinancingRuleFields { RequiredOwnSharePercent = -5 },
+                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "required_own_share_percent" } },
+            }).ResponseAsync);
+            var denied = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => system.DeleteCoFinancingRuleAsync(new V1.DeleteCoFinancingRuleRequest { Id = created.Id }).ResponseAsync);
+
+            Assert.Equal((1L, "Rijnmonds LWA", 40), (read.Version, read.Fields.Funder, read.Fields.RequiredOwnSharePercent));
+            Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, bad.StatusCode);
+            Assert.Equal(Grpc.Core.StatusCode.PermissionDenied, denied.StatusCode);
+            Assert.Equal(40, (await manager.GetCoFinancingRuleAsync(new V1.GetCoFinancingRuleRequest { Id = created.Id })).Fields.RequiredOwnSharePercent);
+        }
+        finally
+        {
+            await manager.DeleteCoFinancingRuleAsync(new V1.DeleteCoFinancingRuleRequest { Id = created.Id });
+        }
     }
 }
