@@ -49,6 +49,35 @@ public sealed class FinanceThroughGatewayTests(LloAppFixture fixture)
         Assert.All(own, c => Assert.Equal(DemoOrganisationOne, c.GetProperty("fields").GetProperty("organisationId").GetString()));
     }
 
+    [Fact]
+    public async Task A_co_financing_rule_the_programme_manager_stores_is_checked_by_the_planner_and_named_when_broken()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var ct = timeout.Token;
+        using var manager = await GatewayAsAsync("programme-manager@demo1.llo.test", ct);
+
+        // IQ for 2023 only, so no other test's plan for 2022 meets it; removed again at the end.
+        var rule = await BodyAsync(await manager.PostAsJsonAsync("/api/finance/v1/coFinancingRules",
+            new { funder = "IQ", requiredOwnSharePercent = 90, firstYear = 2023, lastYear = 2023 }, ct), ct);
+        var id = rule.GetProperty("id").GetString()!;
+        try
+        {
+            var plan = await BodyAsync(await manager.PostAsJsonAsync("/api/finance/v1/plans:realise", new { year = 2023 }, ct), ct);
+            var broken = plan.GetProperty("baseline").GetProperty("brokenRules").EnumerateArray().Where(r => r.GetProperty("ruleId").ToString() == id).ToList();
+            Assert.NotEmpty(broken);
+            Assert.All(broken, r => Assert.StartsWith("Cofinanciering IQ (2023", r.GetProperty("message").GetString()));
+
+            var refused = await manager.PostAsJsonAsync("/api/finance/v1/coFinancingRules", new { funder = "IQ", requiredOwnSharePercent = 150 }, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("rule.requiredOwnSharePercent", await refused.Content.ReadAsStringAsync(ct));
+        }
+        finally
+        {
+            using var removed = await manager.DeleteAsync($"/api/finance/v1/coFinancingRules/{id}", CancellationToken.None);
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        }
+    }
+
     private async Task<HttpClient> GatewayAsAsync(string userName, CancellationToken ct)
     {
         var gateway = fixture.App.CreateHttpClient("gateway", "http");

@@ -16,6 +16,7 @@ internal static class FinanceApi
         .Require(MoveApplicationRequest.Descriptor, "version", "status")
         .Require(RealisePlanRequest.Descriptor, "year")
         .Require(ContributionFields.Descriptor, "organisation_id", "partner", "category", "year", "committed")
+        .Require(CoFinancingRuleFields.Descriptor, "funder", "required_own_share_percent")
         .Policy(FinancePolicies.BudgetRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ApplicationsWrite, roles: [LloRoles.ProgrammeManager])
@@ -25,5 +26,7 @@ internal static class FinanceApi
         .Policy(FinancePolicies.ContributionsRead, roles: [.. FinancePolicies.BudgetReaders, LloRoles.PartnerEditor], scope: FinancePolicies.ReadScope)
         .Policy(FinancePolicies.ContributionsWrite, roles: [LloRoles.ProgrammeManager])
         .Policy(FinancePolicies.ContributionsConfirm, roles: [LloRoles.PartnerEditor])
+        .Policy(FinancePolicies.CoFinancingRead, roles: FinancePolicies.BudgetReaders, scope: FinancePolicies.ReadScope)
+        .Policy(FinancePolicies.CoFinancingWrite, roles: [LloRoles.ProgrammeManager])
         .Policy(FinancePolicies.PlansRealise, roles: FinancePolicies.BudgetReaders);
 }

@@ -1,5 +1,6 @@
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.CoFinancing;
 using Llo.Finance.Api.Contributions;
 using Llo.Finance.Api.Events;
 using Llo.Finance.Api.Imports;
@@ -41,6 +42,7 @@ public static class FinanceApp
             api.Endpoints.MapBudgetImport();
             api.MapGrpcService<RateCardService>();
             api.MapGrpcService<ContributionService>();
+            api.MapGrpcService<CoFinancingRuleService>();
             api.MapGrpcService<PlanService>();
         });
         return app;

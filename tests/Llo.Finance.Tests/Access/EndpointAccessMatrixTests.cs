@@ -72,10 +72,30 @@ public sealed class EndpointAccessMatrixTests(FinanceHost host) : IClassFixture<
             [As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst), As(LloRoles.Worker), User(TestOrganisations.Two, LloRoles.PartnerEditor), Client(TestOrganisations.One, "finance.read", "finance.write")],
             async () => ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/contributions/gemeente-schiedam-2024:confirm",
                 new { version = await ContributionVersionAsync("gemeente-schiedam-2024") })),
+        ["CoFinancingRuleService/ListCoFinancingRules"] = new(BudgetReaders, NotBudgetReaders, Get("/coFinancingRules")),
+        ["CoFinancingRuleService/GetCoFinancingRule"] = new(BudgetReaders, NotBudgetReaders, async () => new HttpRequestMessage(HttpMethod.Get, $"{ApiRoot}/coFinancingRules/{await NewRuleAsync()}")),
+        ["CoFinancingRuleService/CreateCoFinancingRule"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/coFinancingRules", new { funder = "IQ", requiredOwnSharePercent = 20 }))),
+        ["CoFinancingRuleService/UpdateCoFinancingRule"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            async () => ApplicationRequests.Json(HttpMethod.Patch, $"{ApiRoot}/coFinancingRules/{await NewRuleAsync()}",
+                new { version = 1, rule = new { requiredOwnSharePercent = 30 }, updateMask = "requiredOwnSharePercent" })),
+        ["CoFinancingRuleService/DeleteCoFinancingRule"] = new([As(LloRoles.ProgrammeManager)], NotApplicationKeepers,
+            async () => new HttpRequestMessage(HttpMethod.Delete, $"{ApiRoot}/coFinancingRules/{await NewRuleAsync()}?version=1")),
         ["PlanService/RealisePlan"] = new([As(LloRoles.ProgrammeManager), As(LloRoles.MunicipalityAnalyst)],
             [As(LloRoles.Worker), As(LloRoles.ProjectLeader), As(LloRoles.PartnerEditor), Client(TestOrganisations.Two, "finance.read", "finance.write")],
             () => Task.FromResult(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/plans:realise", new { year = 2022 }))),
     };
+
+    private int _ruleYear = 2040;
+
+    /// <summary>A fresh EZK rule for a year of its own (a funder has one rule per year), stored by the programme manager.</summary>
+    private async Task<string> NewRuleAsync()
+    {
+        var year = Interlocked.Increment(ref _ruleYear);
+        var rule = await BodyAsync(await host.Json.SendAsync(ApplicationRequests.Json(HttpMethod.Post, ApiRoot + "/coFinancingRules",
+            new { funder = "EZK", requiredOwnSharePercent = 20, firstYear = year, lastYear = year })));
+        return rule.GetProperty("id").GetString()!;
+    }
 
     /// <summary>An update of the 2022 programme manager that changes nothing, with the version read just before.</summary>
     private async Task<HttpRequestMessage> UnchangedRateCardRole()

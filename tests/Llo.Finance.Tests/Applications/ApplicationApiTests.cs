@@ -45,6 +45,24 @@ public sealed class ApplicationApiTests(FinanceHost host) : IClassFixture<Financ
     }
 
     [Fact]
+    public async Task A_year_outside_the_budget_or_an_income_line_that_does_not_exist_is_400_naming_the_field_and_stores_nothing()
+    {
+        var before = (await BodyAsync(await host.Json.GetAsync(ApplicationsPath))).GetProperty("totalSize").GetInt32();
+        var bad = new
+        {
+            title = "Aanvraag na de begroting", funders = new[] { "BZK" }, incomeLineId = "bestaat-niet",
+            requested = new[] { new { year = 2023, amount = new { cents = "100" } }, new { year = 2031, amount = new { cents = "100" } } },
+        };
+
+        var error = await BodyAsync(await host.Json.SendAsync(Create(bad)), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["application.incomeLineId", "application.requested[1].year"], Fields(error).Order());
+        Assert.Contains("Het jaar 2031 valt buiten de begroting", error.GetRawText());
+        Assert.Contains("De inkomstenregel 'bestaat-niet' bestaat niet", error.GetRawText());
+        Assert.Equal(before, (await BodyAsync(await host.Json.GetAsync(ApplicationsPath))).GetProperty("totalSize").GetInt32());
+    }
+
+    [Fact]
     public async Task Bad_input_is_400_naming_every_field_in_Dutch_and_stores_nothing()
     {
         var before = (await BodyAsync(await host.Json.GetAsync(ApplicationsPath))).GetProperty("totalSize").GetInt32();

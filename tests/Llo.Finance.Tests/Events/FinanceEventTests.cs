@@ -3,6 +3,7 @@ using System.Text.Json;
 using Llo.Contracts.Events;
 using Llo.Finance.Tests.Imports;
 using Llo.Finance.Tests.Infrastructure;
+using Llo.Hosting.Access;
 using Llo.Messaging;
 using Llo.Testing;
 using RabbitMQ.Client;
@@ -134,6 +135,92 @@ public sealed class FinanceEventTests(FinanceEventsHost host) : IClassFixture<Fi
 
         var row = Assert.Single(await OutboxAsync("finance.budget-version-published", "budget"), r => r.Version == number);
         Assert.Equal(number, JsonDocument.Parse(row.Payload).RootElement.GetProperty("number").GetInt32());
+    }
+
+    [Fact]
+    public async Task Recording_paying_and_confirming_a_contribution_publishes_PartnerContributionChanged_without_the_partners_name()
+    {
+        var queue = await BindAsync("finance.partner-contribution-changed");
+        var created = await BodyAsync(await host.Json.SendAsync(ApplicationRequests.Json(HttpMethod.Post, "/api/finance/v1/contributions", new
+        {
+            organisationId = TestOrganisations.Two, partner = "Demo-Werkgever Vlaardingen BV", category = "PARTNER_CATEGORY_COMPANIES", year = 2023,
+            committed = new { cents = "400000" }, vatRecoverable = true, probabilityPercent = 70,
+        })));
+        var id = created.GetProperty("id").GetString()!;
+        await BodyAsync(await host.Json.SendAsync(ApplicationRequests.Json(HttpMethod.Patch, $"/api/finance/v1/contributions/{id}", new
+        {
+            version = 1, contribution = new { invoiced = new { cents = "400000" }, paid = new { cents = "150000" } }, updateMask = "invoiced,paid",
+        })));
+        await BodyAsync(await host.JsonAs(User(TestOrganisations.Two, LloRoles.PartnerEditor))
+            .SendAsync(ApplicationRequests.Json(HttpMethod.Post, $"/api/finance/v1/contributions/{id}:confirm", new { version = 2 })));
+        var refused = await host.Json.SendAsync(ApplicationRequests.Json(HttpMethod.Patch, $"/api/finance/v1/contributions/{id}", new
+        {
+            version = 3, contribution = new { paid = new { cents = "-1" } }, updateMask = "paid",
+        }));
+
+        var rows = await OutboxAsync("finance.partner-contribution-changed", id);
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => r.Version));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        var paid = JsonDocument.Parse(rows[1].Payload).RootElement;
+        Assert.Equal(("Changed", 150_000L, 400_000L), (paid.GetProperty("change").GetString(), paid.GetProperty("paidCents").GetInt64(), paid.GetProperty("invoicedCents").GetInt64()));
+        Assert.Equal(["invoiced", "paid"], paid.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("Confirmed", JsonDocument.Parse(rows[2].Payload).RootElement.GetProperty("change").GetString());
+        Assert.All(rows, r => Assert.DoesNotContain("Demo-Werkgever", r.Payload, StringComparison.Ordinal));
+
+        var delivered = await ReceiveAsync(queue, id, 3);
+        Assert.True(delivered.GetProperty("confirmed").GetBoolean());
+        Assert.Equal(TestOrganisations.Two.ToString(), delivered.GetProperty("organisationId").GetString());
+    }
+
+    [Fact]
+    public async Task Changing_a_rate_publishes_RateCardRoleChanged_naming_the_budget_version_it_published()
+    {
+        var queue = await BindAsync("finance.rate-card-role-changed");
+        var card = await BodyAsync(await host.Json.GetAsync("/api/finance/v1/rateCards/2024"));
+        var role = card.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "programmamanager");
+        var version = role.GetProperty("version").GetInt64();
+
+        var update = await BodyAsync(await host.Json.SendAsync(ApplicationRequests.Json(HttpMethod.Patch, "/api/finance/v1/rateCards/2024/roles/programmamanager", new
+        {
+            version, role = new { hourlyRate = new { cents = "11500" } }, updateMask = "hourlyRate",
+        })));
+
+        var row = Assert.Single(await OutboxAsync("finance.rate-card-role-changed", "rate-card/2024/programmamanager"));
+        Assert.Equal(version + 1, row.Version);
+        var evt = await ReceiveAsync(queue, "programmamanager", version + 1);
+        Assert.Equal((2024, 11_500L, 10_350_000L), (evt.GetProperty("year").GetInt32(), evt.GetProperty("hourlyRateCents").GetInt64(), evt.GetProperty("yearlyCostCents").GetInt64()));
+        Assert.Equal(["hourly_rate"], evt.GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(update.GetProperty("budgetVersion").GetProperty("number").GetInt32(), evt.GetProperty("budgetVersion").GetInt32());
+    }
+
+    /// <summary>A queue of the test's own on llo.events for <paramref name="type"/>, bound before the change is made.</summary>
+    private static async Task<string> BindAsync(string type)
+    {
+        await using var broker = await TestBroker.ConnectAsync();
+        await using var channel = await broker.CreateChannelAsync();
+        var queue = "finance.test-events-" + Guid.NewGuid().ToString("N")[..8];
+        await channel.QueueDeclareAsync(queue, durable: false, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-expires"] = 120_000 });
+        await channel.QueueBindAsync(queue, "llo.events", type);
+        return queue;
+    }
+
+    /// <summary>The delivered event that mentions <paramref name="marker"/> at <paramref name="version"/> of its aggregate.</summary>
+    private static async Task<JsonElement> ReceiveAsync(string queue, string marker, long version)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            var delivery = await TestBroker.GetAsync(queue, deadline - DateTime.UtcNow);
+            var text = Encoding.UTF8.GetString(delivery.Body.Span);
+            var evt = JsonDocument.Parse(text).RootElement.Clone();
+            if (text.Contains(marker, StringComparison.Ordinal) && evt.GetProperty("version").GetInt64() == version)
+            {
+                return evt;
+            }
+        }
+
+        throw new TimeoutException($"No event about {marker} at version {version} in {queue}.");
     }
 
     private async Task<byte[]> ImportRequestsExportAsync()

@@ -118,4 +118,16 @@ public sealed class RealisePlanApiTests(FinanceHost host) : IClassFixture<Financ
         Assert.Equal(["scenarios[0].changes[0]", "scenarios[0].changes[1]"], Fields(unknown).Order());
         Assert.Contains("de aanvraag 'bestaat-niet' bestaat niet", unknown.GetRawText());
     }
+
+    [Fact]
+    public async Task A_scenario_that_drops_a_line_that_does_not_exist_is_400_naming_the_change()
+    {
+        var error = await BodyAsync(await PostAsync(new
+        {
+            year = 2022, scenarios = new object[] { new { name = "Schrappen", changes = new[] { new { expenseLineDropped = "bestaat-niet" } } } },
+        }), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["scenarios[0].changes[0]"], Fields(error));
+        Assert.Contains("de uitgavenregel 'bestaat-niet' bestaat niet", error.GetRawText());
+    }
 }

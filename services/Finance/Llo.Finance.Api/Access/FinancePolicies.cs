@@ -32,6 +32,12 @@ internal static class FinancePolicies
     /// <summary>Confirming a contribution: a partner editor, for its own organisation only.</summary>
     public const string ContributionsConfirm = "contributions.confirm";
 
+    /// <summary>Reading the funders' co-financing rules: the same readers as the budget.</summary>
+    public const string CoFinancingRead = "co-financing.read";
+
+    /// <summary>Keeping the funders' co-financing rules: the programme manager.</summary>
+    public const string CoFinancingWrite = "co-financing.write";
+
     /// <summary>Working out what can be realised: the programme manager and municipality analysts (no partner systems).</summary>
     public const string PlansRealise = "plans.realise";
 

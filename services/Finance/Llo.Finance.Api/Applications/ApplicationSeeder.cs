@@ -5,33 +5,16 @@ using Npgsql;
 namespace Llo.Finance.Api.Applications;
 
 /// <summary>
-/// Registers the plan's funding applications (<see cref="PlanSeed"/>) on start, under the plan's ids, with the same
-/// setting as the budget (<see cref="BudgetSeeder.SettingName"/>). Idempotent: an application that is there (perhaps
-/// moved on since) is left as it is.
+/// Registers the plan's funding applications (<see cref="PlanSeed"/>) on start, under the plan's ids. Idempotent: an
+/// application that is there (perhaps moved on since) is left as it is.
 /// </summary>
-public sealed class ApplicationSeeder(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider time, ILogger<ApplicationSeeder> logger) : IHostedService
+public sealed class ApplicationSeeder(NpgsqlDataSource dataSource, IConfiguration configuration, TimeProvider time, ILogger<ApplicationSeeder> logger)
+    : PlanRowSeeder<StoredApplication>(dataSource, configuration, time, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!configuration.GetValue(BudgetSeeder.SettingName, defaultValue: true))
-        {
-            return;
-        }
+    protected override string What => "funding applications";
 
-        var now = StoredTime.Now(time);
-        var applications = PlanSeed.Load().Applications;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var inserted = 0;
-        foreach (var application in applications)
-        {
-            var stored = StoredApplication.From(application, (int)Math.Round(application.Probability * 100m), 1, now, now);
-            inserted += await ApplicationStore.InsertAsync(tx, stored, cancellationToken) ? 1 : 0;
-        }
+    protected override IReadOnlyList<StoredApplication> Rows(PlanSeedData plan, DateTimeOffset now) =>
+        [.. plan.Applications.Select(a => StoredApplication.From(a, (int)Math.Round(a.Probability * 100m), 1, now, now))];
 
-        await tx.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo seed: {Inserted} of {Total} funding applications inserted", inserted, applications.Count);
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override Task<bool> InsertAsync(NpgsqlTransaction tx, StoredApplication row, CancellationToken ct) => ApplicationStore.InsertAsync(tx, row, ct);
 }

@@ -14,6 +14,10 @@ public static class ApplicationStore
     public static Task<StoredApplication?> LockAsync(NpgsqlTransaction tx, string id, CancellationToken ct) =>
         Rows.FindForUpdateAsync<StoredApplication>(tx, Select, new { id }, ct);
 
+    /// <summary>Every funder some application names, as it names it.</summary>
+    public static Task<IReadOnlyList<string>> FundersAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        Rows.QueryAsync<string>(connection, null, "SELECT DISTINCT unnest(funders) FROM funding_applications", null, ct);
+
     /// <summary>True when the row was inserted, false when an application with the id was there already (seeding twice).</summary>
     public static async Task<bool> InsertAsync(NpgsqlTransaction tx, StoredApplication application, CancellationToken ct) =>
         await Rows.ExecuteAsync(tx,

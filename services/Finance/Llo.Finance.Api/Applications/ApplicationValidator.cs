@@ -8,7 +8,12 @@ namespace Llo.Finance.Api.Applications;
 /// <summary>Checks an application's fields and amounts, naming each refused field as the JSON caller wrote it.</summary>
 public static class ApplicationValidator
 {
-    public static (V1.FundingApplicationFields Fields, AmountsPerYear Requested) Validate(V1.FundingApplicationFields? fields, FieldViolations violations)
+    /// <summary>
+    /// The fields, and against the latest <paramref name="budget"/>: every requested year lies within it and the income
+    /// line, when named, is one of its lines (a later version may drop it; the report then shows it as "Niet begroot").
+    /// </summary>
+    public static (V1.FundingApplicationFields Fields, AmountsPerYear Requested) Validate(
+        V1.FundingApplicationFields? fields, BudgetVersion budget, FieldViolations violations)
     {
         if (fields is null)
         {
@@ -44,6 +49,20 @@ public static class ApplicationValidator
         }
 
         var requested = Amounts(fields.Requested, "application.requested", violations);
+        for (var i = 0; i < fields.Requested.Count; i++)
+        {
+            if (fields.Requested[i].Year is >= 2000 and <= 2100 && !budget.Covers(fields.Requested[i].Year))
+            {
+                violations.Add($"application.requested[{i}].year",
+                    $"Het jaar {fields.Requested[i].Year} valt buiten de begroting {budget.Label}: kies een jaar van {budget.FirstYear} tot en met {budget.LastYear}.");
+            }
+        }
+
+        if (valid.IncomeLineId.Length > 0 && !budget.IncomeLines.Any(l => l.Id == valid.IncomeLineId))
+        {
+            violations.Add("application.incomeLineId", $"De inkomstenregel '{valid.IncomeLineId}' bestaat niet in begroting {budget.Label}.");
+        }
+
         valid.Requested.Add(fields.Requested);
         violations.ThrowIfAny();
         return (valid, requested);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Llo.Finance.Api.Access;
+using Llo.Finance.Api.Budgets;
 using Llo.Finance.Api.Events;
 using Llo.Finance.Domain;
 using Llo.Finance.Domain.Applications;
@@ -21,7 +22,10 @@ public sealed class FundingApplicationService(NpgsqlDataSource dataSource, TimeP
     public override async Task<V1.FundingApplication> CreateApplication(V1.CreateApplicationRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var (fields, requested) = ApplicationValidator.Validate(request.Application, new FieldViolations());
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var budget = await BudgetStore.LatestAsync(connection, ct)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, "Er is nog geen begroting gepubliceerd."));
+        var (fields, requested) = ApplicationValidator.Validate(request.Application, budget, new FieldViolations());
         FundingApplication application;
         try
         {
@@ -35,7 +39,6 @@ public sealed class FundingApplicationService(NpgsqlDataSource dataSource, TimeP
 
         var now = StoredTime.Now(time);
         var stored = StoredApplication.From(application, fields.ProbabilityPercent, 1, now, now);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ApplicationStore.InsertAsync(tx, stored, ct);
         await tx.CommitAsync(ct);

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Llo.Finance.Api.Access;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Api.PartnerAccess;
 using Llo.Finance.Domain.Budgets;
 using Llo.Hosting.Access;
@@ -80,6 +81,7 @@ public sealed class ContributionService(NpgsqlDataSource dataSource, TimeProvide
             null, 1, now, now), valid);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await ContributionStore.InsertAsync(tx, stored, ct);
+        await ContributionEvents.PublishAsync(tx, stored, ContributionEvents.Recorded, [], ct);
         await tx.CommitAsync(ct);
         return stored.ToContract();
     }
@@ -108,6 +110,8 @@ public sealed class ContributionService(NpgsqlDataSource dataSource, TimeProvide
         var reconfirm = changed.CommittedCents != current.CommittedCents || changed.OrganisationId != current.OrganisationId || changed.Year != current.Year;
         var updated = changed with { ConfirmedAt = reconfirm ? null : current.ConfirmedAt, Version = current.Version + 1, UpdatedAt = StoredTime.Now(time) };
         await ContributionStore.UpdateAsync(tx, updated, ct);
+        await ContributionEvents.PublishAsync(tx, updated, ContributionEvents.Changed,
+            UpdateMask.ChangedFields(ContributionContract.Fields(current), ContributionContract.Fields(updated)), ct);
         await tx.CommitAsync(ct);
         return updated.ToContract();
     }
@@ -136,6 +140,7 @@ public sealed class ContributionService(NpgsqlDataSource dataSource, TimeProvide
         var now = StoredTime.Now(time);
         var confirmed = current with { ConfirmedAt = now, ProbabilityPercent = 100, Version = current.Version + 1, UpdatedAt = now };
         await ContributionStore.UpdateAsync(tx, confirmed, ct);
+        await ContributionEvents.PublishAsync(tx, confirmed, ContributionEvents.Confirmed, [], ct);
         await tx.CommitAsync(ct);
         return confirmed.ToContract();
     }

@@ -68,5 +68,6 @@ public static class PlanContract
         RequiredOwnContribution = Money.FromEuros(rule.RequiredOwnContribution),
         AvailableOwnContribution = Money.FromEuros(rule.AvailableOwnContribution),
         Message = rule.Message,
+        RuleId = rule.RuleId ?? "",
     };
 }

@@ -104,8 +104,19 @@ public static class PlanRequestValidator
                 case V1.ScenarioChange.ChangeOneofCase.ExpenseLineDropped:
                     changes.Add(new ExpenseLineDropped(change.ExpenseLineDropped));
                     break;
+                case V1.ScenarioChange.ChangeOneofCase.CoFinancingRuleChanged:
+                    var rule = change.CoFinancingRuleChanged;
+                    if (rule.RequiredOwnSharePercent is < 0 or > 99)
+                    {
+                        violations.Add($"{path}.coFinancingRuleChanged.requiredOwnSharePercent",
+                            "De verplichte eigen bijdrage in dit scenario is een heel percentage van 1 tot en met 99 (0: geen).");
+                    }
+
+                    changes.Add(new CoFinancingRuleChanged(rule.Funder,
+                        rule.RequiredOwnSharePercent is > 0 and <= 99 ? rule.RequiredOwnSharePercent / 100m : null));
+                    break;
                 default:
-                    violations.Add(path, "Kies precies één wijziging: applicationRejected, funderRejects, applicationGranted, partnerDoesNotContribute of expenseLineDropped.");
+                    violations.Add(path, "Kies precies één wijziging: applicationRejected, funderRejects, applicationGranted, partnerDoesNotContribute, expenseLineDropped of coFinancingRuleChanged.");
                     break;
             }
         }

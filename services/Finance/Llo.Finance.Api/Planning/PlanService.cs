@@ -2,6 +2,7 @@ using Grpc.Core;
 using Llo.Finance.Api.Access;
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.CoFinancing;
 using Llo.Finance.Api.Contributions;
 using Llo.Finance.Domain;
 using Llo.Finance.Domain.Planning;
@@ -14,7 +15,8 @@ namespace Llo.Finance.Api.Planning;
 
 /// <summary>
 /// The realisation planner over the stored budget, applications and contributions (<see cref="RealisationPlanner"/>).
-/// Read-only: it writes nothing, so a bad scenario changes nothing by construction.
+/// Read-only: it writes nothing, so a bad scenario changes nothing by construction. The funders' stored co-financing
+/// rules are checked by default; a rule in the request replaces a funder's stored rules for that request.
 /// </summary>
 public sealed class PlanService(NpgsqlDataSource dataSource) : V1.PlanService.PlanServiceBase
 {
@@ -29,6 +31,7 @@ public sealed class PlanService(NpgsqlDataSource dataSource) : V1.PlanService.Pl
                 $"SELECT {StoredApplication.Columns} FROM funding_applications ORDER BY created_at, id", null, ct))
             .Select(a => a.ToDomain()).ToList();
         var stored = await ContributionStore.YearAsync(connection, request.Year, ct);
+        var storedRules = await CoFinancingRuleStore.ListAsync(connection, null, null, ct);
         var partnerNames = stored.GroupBy(c => c.OrganisationId).ToDictionary(g => g.Key, g => g.First().Partner);
 
         var violations = new FieldViolations();
@@ -38,7 +41,9 @@ public sealed class PlanService(NpgsqlDataSource dataSource) : V1.PlanService.Pl
         RealisationPlan plan;
         try
         {
-            var input = new PlanningInput(budget, applications, stored.Select(c => c.ToDomain()).ToList(), rules);
+            // The stored rules hold unless the request gives its own rule for a funder (a scenario can still change either).
+            var input = new PlanningInput(budget, applications, stored.Select(c => c.ToDomain()).ToList(),
+                CoFinancingRule.Merge(storedRules.Select(r => r.ToDomain()), rules));
             plan = RealisationPlanner.Realise(input, [request.Year], scenarios);
         }
         catch (FinanceRuleViolation refusal)

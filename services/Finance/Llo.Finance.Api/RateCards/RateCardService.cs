@@ -3,6 +3,7 @@ using Grpc.Core;
 using Llo.Finance.Api.Access;
 using Llo.Finance.Api.Applications;
 using Llo.Finance.Api.Budgets;
+using Llo.Finance.Api.Events;
 using Llo.Finance.Domain;
 using Llo.Finance.Domain.Budgets;
 using Llo.Finance.Domain.RateCards;
@@ -89,6 +90,9 @@ public sealed class RateCardService(NpgsqlDataSource dataSource, TimeProvider ti
         {
             throw new RpcException(new Status(StatusCode.Aborted, "De begroting is intussen gewijzigd; haal de tariefkaart opnieuw op en breng uw wijziging opnieuw aan."));
         }
+
+        await RateCardEvents.PublishAsync(tx, updated, UpdateMask.ChangedFields(RateCardContract.Fields(current), RateCardContract.Fields(updated)),
+            changes.Count > 0 ? published.Number : null, ct);
 
         await tx.CommitAsync(ct);
         var answer = new V1.RateCardRoleUpdate { Role = RateCardContract.Role(updated), BudgetVersion = BudgetContract.Info(published) };

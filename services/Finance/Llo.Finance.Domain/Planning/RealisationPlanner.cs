@@ -152,9 +152,10 @@ public static class RealisationPlanner
     {
         var broken = new List<BrokenCoFinancingRule>();
         var applications = prepared.Input.Applications;
+        var rulesFor = assumptions.RulesFor ?? prepared.RulesFor;
         for (var i = 0; i < applications.Count; i++)
         {
-            var rules = prepared.RulesFor[i];
+            var rules = rulesFor[i];
             if (rules.Length == 0)
             {
                 continue;
@@ -181,11 +182,16 @@ public static class RealisationPlanner
             var available = Math.Max(0m, Math.Min(others, basis - funderAmount));
             foreach (var rule in rules)
             {
+                if (!rule.HoldsIn(year))
+                {
+                    continue;
+                }
+
                 var required = Euros.Round(basis * rule.RequiredOwnShare);
                 if (available < required)
                 {
                     broken.Add(new BrokenCoFinancingRule(application.Id, application.Title, rule.Funder, year, rule.RequiredOwnShare,
-                        basis, funderAmount, required, available));
+                        basis, funderAmount, required, available, rule.Id));
                 }
             }
         }
@@ -207,9 +213,7 @@ public static class RealisationPlanner
                 .ThenBy(x => x.index)
                 .Select(x => x.line)
                 .ToList();
-            RulesFor = input.Applications
-                .Select(a => input.CoFinancingRules.Where(r => a.IsFundedBy(r.Funder)).ToArray())
-                .ToArray();
+            RulesFor = RulesPerApplication(input, input.CoFinancingRules);
             FundedLines = input.Applications
                 .Select(a => a.FundedExpenseLineIds.Select(input.Budget.ExpenseLine).ToArray())
                 .ToArray();
@@ -229,6 +233,9 @@ public static class RealisationPlanner
 
         public IReadOnlyList<PartnerContribution> ContributionsIn(int year) =>
             _contributionsByYear.TryGetValue(year, out var contributions) ? contributions : [];
+
+        public static CoFinancingRule[][] RulesPerApplication(PlanningInput input, IReadOnlyList<CoFinancingRule> rules) =>
+            input.Applications.Select(a => rules.Where(r => a.IsFundedBy(r.Funder)).ToArray()).ToArray();
     }
 
     /// <summary>A scenario's changes, resolved against the input once (ids checked), then read per application and line.</summary>
@@ -241,10 +248,14 @@ public static class RealisationPlanner
         private readonly HashSet<string> _withdrawingPartners = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _droppedLines = [];
 
+        /// <summary>Per application, the co-financing rules when the scenario changes a funder's rule; null: the input's.</summary>
+        public CoFinancingRule[][]? RulesFor { get; private set; }
+
         public static Assumptions From(Scenario scenario, int index, PlanningInput input)
         {
             var assumptions = new Assumptions();
             var violations = new List<FieldViolation>();
+            var changedRules = new Dictionary<string, CoFinancingRule?>(StringComparer.OrdinalIgnoreCase);
             for (var c = 0; c < scenario.Changes.Count; c++)
             {
                 var field = $"scenarios[{index}].changes[{c}]";
@@ -287,6 +298,21 @@ public static class RealisationPlanner
 
                         assumptions._droppedLines.Add(dropped.ExpenseLineId);
                         break;
+                    case CoFinancingRuleChanged rule:
+                        if (!input.Applications.Any(a => a.IsFundedBy(rule.Funder)))
+                        {
+                            violations.Add(new($"{field}.funder", $"{prefix} er is geen aanvraag bij financier '{rule.Funder}'."));
+                        }
+                        else if (rule.RequiredOwnShare is <= 0m or >= 1m)
+                        {
+                            violations.Add(new($"{field}.requiredOwnShare", $"{prefix} de verplichte eigen bijdrage ligt tussen 0 en 1 (of geen)."));
+                        }
+                        else if (!changedRules.TryAdd(rule.Funder, rule.RequiredOwnShare is { } share ? new CoFinancingRule(rule.Funder, share) : null))
+                        {
+                            violations.Add(new($"{field}.funder", $"{prefix} de regel van financier '{rule.Funder}' is al gewijzigd."));
+                        }
+
+                        break;
                     case ApplicationRejected or ApplicationGranted:
                         var id = scenario.Changes[c] is ApplicationRejected r ? r.ApplicationId : ((ApplicationGranted)scenario.Changes[c]).ApplicationId;
                         violations.Add(new(field, $"{prefix} de aanvraag '{id}' bestaat niet."));
@@ -298,6 +324,12 @@ public static class RealisationPlanner
             }
 
             FinanceRuleViolation.ThrowIfAny(violations);
+            if (changedRules.Count > 0)
+            {
+                var rules = input.CoFinancingRules.Where(r => !changedRules.ContainsKey(r.Funder)).Concat(changedRules.Values.OfType<CoFinancingRule>()).ToList();
+                assumptions.RulesFor = Prepared.RulesPerApplication(input, rules);
+            }
+
             return assumptions;
         }
 

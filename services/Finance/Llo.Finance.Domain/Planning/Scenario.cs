@@ -20,3 +20,9 @@ public sealed record PartnerDoesNotContribute(string Partner) : ScenarioChange;
 
 /// <summary>The expense line is not carried out (postponed), so it needs no money.</summary>
 public sealed record ExpenseLineDropped(string ExpenseLineId) : ScenarioChange;
+
+/// <summary>
+/// The funder demands another own share in this scenario (every year), or none at all when <see cref="RequiredOwnShare"/>
+/// is null: its stored rules, and any rule the request gives, give way to this one.
+/// </summary>
+public sealed record CoFinancingRuleChanged(string Funder, decimal? RequiredOwnShare) : ScenarioChange;

@@ -36,7 +36,8 @@ public sealed record BrokenCoFinancingRule(
     decimal CostBasis,
     decimal FunderAmount,
     decimal RequiredOwnContribution,
-    decimal AvailableOwnContribution)
+    decimal AvailableOwnContribution,
+    string? RuleId = null)
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
