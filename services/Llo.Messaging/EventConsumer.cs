@@ -383,8 +383,9 @@ internal sealed class EventConsumer(
                 tentative[i] = Outcome.Handled;
                 continue;
             }
-            // The database went away under the handler: an outage, not the handler's attempt.
-            if (connection.FullState != System.Data.ConnectionState.Open)
+            // The database went away under the handler (a connection error, not one the server answered): an outage,
+            // not the handler's attempt. A handler that closed the connection itself fails below like any other.
+            if (error is NpgsqlException and not PostgresException && connection.FullState != System.Data.ConnectionState.Open)
                 throw new NpgsqlException("The connection broke while a handler ran.", error);
             // A database error about an aborted transaction comes from an earlier handler that swallowed its own error:
             // then nobody's failure is certain, and the savepoints find out whose it is.
