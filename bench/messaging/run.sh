@@ -11,9 +11,12 @@
 #                                            program built against that ref's services/Llo.Messaging), taking turns
 #                                            BENCH_ROUNDS times (2) on the same servers, so both see the same load
 #
-# Knobs (environment): BENCH_EVENTS (20000), BENCH_WRITERS (8), BENCH_RATE (0 = unlimited), BENCH_PAYLOAD_BYTES
-# (200), BENCH_RELAY_POLL_MS (250, the block's default), BENCH_RELAY_BATCH (100), BENCH_PREFETCH (16),
-# BENCH_PG_PORT (60432), BENCH_RABBITMQ_PORT (60672), BENCH_BASELINE (a git ref; none), BENCH_ROUNDS (2).
+# Knobs (environment): BENCH_EVENTS (20000), BENCH_WRITERS (8), BENCH_WRITER_BATCH (1 event per transaction),
+# BENCH_RATE (0 = unlimited), BENCH_PAYLOAD_BYTES (200), BENCH_RELAY_POLL_MS (250, the block's default),
+# BENCH_RELAY_BATCH (100, also the confirms in flight of the pipelined ceiling), BENCH_PREFETCH (0 = the block's, 50),
+# BENCH_CEILING_MESSAGES (5000), BENCH_WRITER_EVENTS (5000) and BENCH_WRITER_CEILING_BATCHES ("1 10": the writers
+# alone, before the relay starts, at each of these events per transaction), BENCH_PG_PORT (60432),
+# BENCH_RABBITMQ_PORT (60672), BENCH_BASELINE (a git ref; none), BENCH_ROUNDS (2).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -64,6 +67,10 @@ pg_start "$STATE/postgres" "$PG_PORT"
 rabbit_start "$STATE/rabbitmq" "$RABBIT_NODE" "$RABBIT_PORT"
 PG="$(pg_connection "$STATE/postgres" "$PG_PORT");Maximum Pool Size=50"
 AMQP=$(rabbit_uri "$STATE/rabbitmq" "$RABBIT_PORT")
+# For the CPU time each server spends during a run: the postmaster (its backends are its children) and the broker's VM.
+BENCH_PG_PID=$(head -1 "$STATE/postgres/data/postmaster.pid")
+BENCH_RABBITMQ_PID=$(cat "$STATE/rabbitmq/rabbitmq.pid" 2>/dev/null || true)
+export BENCH_PG_PID BENCH_RABBITMQ_PID
 
 : >"$RESULTS/messaging.md"
 run() { # run LABEL PROGRAM
@@ -81,7 +88,8 @@ else
 fi
 {
   echo
-  echo "| run | end to end events/s | p50 ms | p99 ms | ceiling msg/s | load1 at the end |"
-  echo "|---|---|---|---|---|---|"
-  grep '^RESULT ' "$RESULTS/messaging.md" | awk '{ printf "| %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $6, $7 }'
+  echo "| run | end to end events/s | p50 ms | p99 ms | relay p50/p99 ms | consumer p50/p99 ms | writers while relaying events/s | writers alone (per tx: events/s) | ceiling msg/s (one at a time) | ceiling msg/s (pipelined) | CPU ms/event PG/RabbitMQ/app | load1 at the end |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+  grep '^RESULT ' "$RESULTS/messaging.md" |
+    awk '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $2, $3, $4, $5, $10, $11, $12, $9, $6, $8, $13, $7 }'
 } | tee -a "$RESULTS/messaging.md"

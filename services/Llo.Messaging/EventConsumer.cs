@@ -188,9 +188,10 @@ internal sealed class EventConsumer(
 
     /// <summary>
     /// Dead-letters what is not what the subscription expects, then handles the rest in order in one database
-    /// transaction, each message in its own savepoint (a handler's failure undoes only its own writes), and commits
-    /// once: a commit waits for a disk sync, so one per message would cap a consumer at a few hundred a second.
-    /// Only after the commit are the messages acknowledged, and the failed ones sent to their retry queue.
+    /// transaction (see <see cref="HandleInTransactionsAsync"/>: a handler's failure undoes only its own writes), and
+    /// commits once: a commit waits for a disk sync, so one per message would cap a consumer at a few hundred a second.
+    /// Only after the commit are the messages acknowledged (all at once when all were handled), and the failed ones sent
+    /// to their retry queue.
     /// </summary>
     private async Task HandleBatchAsync(IChannel channel, Subscription subscription, List<Delivery> batch, HashSet<ulong> settled, CancellationToken ct)
     {
@@ -236,6 +237,20 @@ internal sealed class EventConsumer(
             await HandleInTransactionsAsync(subscription, valid, outcomes, errors, ct);
         }
 
+        // The usual case, every message of the batch handled: one acknowledgement for all (the batch holds every
+        // delivery not settled before, in order, so "multiple" covers exactly these).
+        if (valid.Count == batch.Count && outcomes.All(o => o != Outcome.Failed)
+            && await TryAsync(() => channel.BasicAckAsync(batch[^1].Tag, multiple: true, ct)))
+        {
+            for (var i = 0; i < valid.Count; i++)
+            {
+                if (outcomes[i] == Outcome.Handled) metrics.Handled(queue, valid[i].Envelope.Type);
+                else logger.LogDebug("Message {MessageId} was already handled by {Queue}; acknowledging the duplicate", valid[i].Envelope.MessageId, queue);
+                settled.Add(valid[i].Delivery.Tag);
+            }
+            return;
+        }
+
         for (var i = 0; i < valid.Count; i++)
         {
             var (delivery, envelope) = (valid[i].Delivery, valid[i].Envelope);
@@ -254,22 +269,32 @@ internal sealed class EventConsumer(
     }
 
     /// <summary>
-    /// Runs the pending messages' handlers in one transaction until it commits. A database that does not answer (to
-    /// open, claim, set or undo a savepoint, or commit) is not a handler's failure: the consumer waits for it and runs
-    /// the batch again, where the inbox turns what did commit into duplicates. A handler that ends or breaks the
-    /// transaction fails alone; the batch runs again without it.
-    /// A message costs one round trip besides its handler's: releasing one message's savepoint opens the next one's and
-    /// claims its inbox record in the same trip (<see cref="Inbox.ClaimAsync"/>).
+    /// Runs the pending messages' handlers in one transaction until it commits: first all together without savepoints
+    /// (<see cref="HandleTogetherAsync"/>), and only when a handler failed there, message by message with a savepoint
+    /// each. A database that does not answer (to open, claim, set or undo a savepoint, or commit) is not a handler's
+    /// failure: the consumer waits for it and runs the batch again, where the inbox turns what did commit into
+    /// duplicates. A handler that ends or breaks the transaction fails alone; the batch runs again without it.
+    /// With savepoints a message costs one round trip besides its handler's: releasing one message's savepoint opens the
+    /// next one's and claims its inbox record in the same trip (<see cref="Inbox.ClaimAsync"/>).
     /// </summary>
     private async Task HandleInTransactionsAsync(Subscription subscription, List<Valid> valid, Outcome[] outcomes, Exception?[] errors, CancellationToken ct)
     {
         var queue = subscription.QueueName;
+        var together = true;
         for (var failures = 1; outcomes.Any(o => o == Outcome.Pending);)
         {
             var tentative = (Outcome[])outcomes.Clone();
             var tentativeErrors = (Exception?[])errors.Clone();
             try
             {
+                if (together)
+                {
+                    together = await HandleTogetherAsync(subscription, valid, outcomes, errors, ct);
+                    if (failures > 1) logger.LogInformation("Database answers again; consumer of {Queue} resumes", queue);
+                    failures = 1;
+                    continue;
+                }
+
                 await using var connection = await _inbox!.OpenConnectionAsync(ct);
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 var pending = Enumerable.Range(0, valid.Count).Where(i => outcomes[i] == Outcome.Pending).ToList();
@@ -322,6 +347,81 @@ internal sealed class EventConsumer(
                 await Task.Delay(delay, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// The fast path: reads which pending messages were already handled, runs the others' handlers one after the other
+    /// in one transaction without savepoints, records them all in the inbox in one statement (which also fails when a
+    /// handler aborted the transaction) and commits: three round trips for the batch besides the handlers' own, where a
+    /// savepoint each costs one per message. Returns true when that committed (the outcomes are set).
+    /// When a handler failed, ended or broke the transaction, it rolls back and returns false: the message whose failure
+    /// is certain is marked Failed (it goes to its retry queue without running again), and the caller handles the rest
+    /// with a savepoint each, which runs the handlers before it a second time (their first run left no write behind;
+    /// like a redelivery, which handlers must tolerate anyway).
+    /// </summary>
+    private async Task<bool> HandleTogetherAsync(Subscription subscription, List<Valid> valid, Outcome[] outcomes, Exception?[] errors, CancellationToken ct)
+    {
+        var queue = subscription.QueueName;
+        await using var connection = await _inbox!.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var pending = Enumerable.Range(0, valid.Count).Where(i => outcomes[i] == Outcome.Pending).ToList();
+        var seen = await Inbox.HandledAsync(tx, pending.Select(i => valid[i].Envelope.MessageId).ToList(), queue, ct);
+        var tentative = (Outcome[])outcomes.Clone();
+        var ran = new List<int>(pending.Count);
+        foreach (var i in pending)
+        {
+            // Handled before, or a second copy in this batch.
+            if (!seen.Add(valid[i].Envelope.MessageId))
+            {
+                tentative[i] = Outcome.Duplicate;
+                continue;
+            }
+            ran.Add(i);
+            var (outcome, error) = await RunAsync(subscription, valid[i], tx, null, ct);
+            if (outcome == Outcome.Handled && tx.Connection is not null)
+            {
+                tentative[i] = Outcome.Handled;
+                continue;
+            }
+            // The database went away under the handler (a connection error, not one the server answered): an outage,
+            // not the handler's attempt. A handler that closed the connection itself fails below like any other.
+            if (error is NpgsqlException and not PostgresException && connection.FullState != System.Data.ConnectionState.Open)
+                throw new NpgsqlException("The connection broke while a handler ran.", error);
+            // A database error about an aborted transaction comes from an earlier handler that swallowed its own error:
+            // then nobody's failure is certain, and the savepoints find out whose it is.
+            var abortedBefore = error is PostgresException { SqlState: PostgresErrorCodes.InFailedSqlTransaction } && ran.Count > 1;
+            if (!abortedBefore)
+            {
+                outcomes[i] = Outcome.Failed;
+                errors[i] = error ?? Misuse(queue, "committed, rolled back or disposed the messaging transaction");
+            }
+            return false;
+        }
+
+        var handled = ran.Select(i => valid[i].Envelope.MessageId).ToList();
+        try
+        {
+            if (handled.Count > 0 && !await Inbox.RecordAsync(tx, handled, queue, ct)) return false; // a concurrent copy won
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InFailedSqlTransaction)
+        {
+            // A COMMIT now would roll back without an error and ack unrecorded messages. With one handler it is known.
+            if (ran.Count == 1)
+            {
+                outcomes[ran[0]] = Outcome.Failed;
+                errors[ran[0]] = Misuse(queue, "caught a database error inside the messaging transaction, which PostgreSQL has aborted");
+            }
+            return false;
+        }
+        await tx.CommitAsync(ct);
+        Array.Copy(tentative, outcomes, outcomes.Length);
+        return true;
+    }
+
+    private HandlerMisuseException Misuse(string queue, string problem)
+    {
+        logger.LogError("The handler of {Queue} {Problem}; the message is not acknowledged as handled", queue, problem);
+        return new HandlerMisuseException($"The handler of {queue} {problem}.");
     }
 
     /// <summary>
@@ -384,8 +484,7 @@ internal sealed class EventConsumer(
                 problem = "caught a database error inside the messaging transaction, which PostgreSQL has aborted";
             }
         }
-        logger.LogError("The handler of {Queue} {Problem}; the message is not acknowledged as handled", queue, problem);
-        throw new HandlerMisuseException($"The handler of {queue} {problem}.");
+        throw Misuse(queue, problem);
     }
 
     /// <summary>A handler that broke the messaging transaction's rules: its own failure, not the database's.</summary>

@@ -25,4 +25,40 @@ internal static class Inbox
         await batch.ExecuteNonQueryAsync(ct);
         return claim.RecordsAffected == 1;
     }
+
+    /// <summary>
+    /// Of <paramref name="messageIds"/>, those <paramref name="consumer"/> already handled (committed). Reads without
+    /// locking: <see cref="RecordAsync"/> at the end of the transaction finds out whether a concurrent copy got there first.
+    /// </summary>
+    public static async Task<HashSet<Guid>> HandledAsync(NpgsqlTransaction tx, IReadOnlyCollection<Guid> messageIds, string consumer, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT message_id FROM messaging_inbox WHERE consumer = @consumer AND message_id = ANY(@ids)", tx.Connection, tx);
+        command.Parameters.AddWithValue("consumer", consumer);
+        command.Parameters.AddWithValue("ids", messageIds.ToArray());
+        var handled = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) handled.Add(reader.GetGuid(0));
+        return handled;
+    }
+
+    /// <summary>
+    /// Records <paramref name="messageIds"/> (distinct) as handled by <paramref name="consumer"/> in one statement; true
+    /// when every one of them was new. False means a concurrent copy of one of them committed first (or holds its row
+    /// until it ends, which this statement waits for): the caller rolls back. In a transaction a handler aborted, this
+    /// throws <see cref="PostgresErrorCodes.InFailedSqlTransaction"/>, which makes it the check before the commit too.
+    /// </summary>
+    public static async Task<bool> RecordAsync(NpgsqlTransaction tx, IReadOnlyCollection<Guid> messageIds, string consumer, CancellationToken ct)
+    {
+        // Sorted, so two consumers recording overlapping sets lock the rows in the same order.
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO messaging_inbox (message_id, consumer)
+            SELECT id, @consumer FROM unnest(@ids) AS id ORDER BY id
+            ON CONFLICT DO NOTHING
+            """, tx.Connection, tx);
+        command.Parameters.AddWithValue("consumer", consumer);
+        command.Parameters.AddWithValue("ids", messageIds.ToArray());
+        return await command.ExecuteNonQueryAsync(ct) == messageIds.Count;
+    }
 }

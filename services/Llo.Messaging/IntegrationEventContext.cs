@@ -11,7 +11,7 @@ namespace Llo.Messaging;
 public sealed record IntegrationEventContext(Guid MessageId, string Type, int Version, DateTimeOffset OccurredAt, int DeliveryCount)
 {
     /// <summary>
-    /// The open transaction in the service's database that already holds this message's inbox record; null when the
+    /// The open transaction in the service's database in which this message's inbox record is written; null when the
     /// service has no database. Write through it (<see cref="Connection"/> with this transaction, or
     /// <see cref="Outbox.EnqueueAsync"/> for events the handler publishes, relayed when the service called
     /// <see cref="LloMessagingBuilder.UseOutbox"/>) and the effect is exactly-once: it commits together with "handled",

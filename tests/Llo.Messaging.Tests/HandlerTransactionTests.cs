@@ -64,6 +64,49 @@ public sealed class HandlerTransactionTests(TestDatabase db) : IClassFixture<Tes
     }
 
     [Fact]
+    public async Task A_failing_handler_in_the_middle_of_a_batch_is_retried_alone_and_the_others_are_handled_once()
+    {
+        var received = new Received();
+        var queue = MessagingTestHost.UniqueQueue("batch-together");
+        // The messages wait in the queue before a consumer attaches, so they arrive as one batch.
+        using (var first = await MessagingTestHost.StartAsync(db.DataSource, received,
+            m => m.AddHandler<TransactionalEvent, EffectThenFailHandler>(queue)))
+        {
+            await TestBroker.WaitForConsumerAsync(queue, Soon);
+            await first.StopAsync();
+        }
+        var ids = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        const int failing = 5;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            await TestBroker.PublishAsync(ids[i], new TransactionalEvent($"message {i}", FailedAttempts: i == failing ? 1 : 0));
+        }
+        var duplicate = Guid.NewGuid();
+        await TestBroker.PublishAsync(duplicate, new TransactionalEvent("duplicate", FailedAttempts: 0));
+        await TestBroker.PublishAsync(duplicate, new TransactionalEvent("duplicate", FailedAttempts: 0));
+
+        using var host = await MessagingTestHost.StartAsync(db.DataSource, received,
+            m => m.AddHandler<TransactionalEvent, EffectThenFailHandler>(queue));
+        foreach (var id in ids.Append(duplicate)) await Eventually(async () => await InboxCountAsync(id) == 1);
+        await host.StopAsync();
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Assert.Equal(($"message {i}", i == failing ? 2 : 1, 0L, 0L), Assert.Single(await EffectsAsync(ids[i])));
+        }
+        Assert.Equal(("duplicate", 1, 0L, 0L), Assert.Single(await EffectsAsync(duplicate)));
+        // The failing message's first attempt ran once (not again with the others), its retry once more, alone.
+        Assert.Equal([1, 2], received.All.Where(d => d.Context.MessageId == ids[failing]).Select(d => d.Context.DeliveryCount));
+        // Handlers after it in the batch never ran before it failed; those before it may have run a second time, but
+        // their first run left nothing behind (the effects above are single).
+        for (var i = failing + 1; i < ids.Count; i++) Assert.Single(received.All, d => d.Context.MessageId == ids[i]);
+        Assert.All(ids, id => Assert.InRange(received.All.Count(d => d.Context.MessageId == id), 1, 2));
+        // Everything was acknowledged (one acknowledgement for many included): nothing went back to the queue.
+        Assert.Equal(0u, await TestBroker.MessageCountAsync(queue));
+        Assert.Equal(0u, await TestBroker.MessageCountAsync(queue + ".dead"));
+    }
+
+    [Fact]
     public async Task A_duplicate_delivery_of_a_handled_message_writes_nothing()
     {
         var received = new Received();
