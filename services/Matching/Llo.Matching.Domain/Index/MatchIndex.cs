@@ -3,34 +3,31 @@ using Llo.Matching.Domain.Scoring;
 namespace Llo.Matching.Domain.Index;
 
 /// <summary>
-/// The in-memory matching index of a region: postings from skill to the jobs that require it and to the workers that
-/// have it. A query works in two passes. First it walks only the postings of the skills involved (and their similar
-/// skills) and adds up, per item reached, an upper bound of its skill factors, so an item that cannot beat the
-/// current k-th result is skipped. Then it scores the items that may enter exactly as <see cref="MatchScorer"/> does
-/// (same sums in the same order), so a result's score equals its explanation's bit for bit. Only items sharing a
-/// skill or a similar skill are candidates.
+/// The in-memory matching index of a region: postings from skill to the jobs that require it (essential and optional
+/// apart) and to the workers that have it. A query walks only the postings of the skills involved (and their similar
+/// skills), accumulates the per-item sums the factor vector needs, and scores just the items reached with the
+/// arithmetic of <see cref="MatchScorer"/> (through <see cref="FactorTraits"/>, which reads ids instead of strings), so
+/// the explanation of a result agrees with its rank. Only items sharing a skill or a similar skill are candidates.
 /// <para>
 /// Queries may run in parallel on one instance. A write never changes an instance that queries may read:
 /// <see cref="Fork"/> gives a copy that shares the postings, its edits copy only the skills they touch, and the owner
 /// publishes the copy once the edits are done (and never edits it after that). Positions stay dense: removing an item
-/// moves the last item into its place, and the item's <c>Id</c> is its position.
+/// moves the last item into its place, and an item's <c>Id</c> is its position.
 /// </para>
 /// </summary>
 public sealed class MatchIndex
 {
-    // Float sums of the bound can be off from the exact double arithmetic in the last bits; this margin keeps the bound
-    // an upper bound (a looser bound only costs an extra exact score, never a result).
-    private const double BoundMargin = 1e-4;
-
     private readonly int skillCount;
     private readonly SkillSimilarity similarity;
     private readonly ScoringWeights weights;
-    private readonly SkillPostings jobsBySkill;
+    private readonly SkillPostings essentialJobs;
+    private readonly SkillPostings optionalJobs;
     private readonly SkillPostings workersBySkill;
     private readonly List<JobProfile> jobs;
     private readonly List<WorkerProfile> workers;
-    private readonly double essentialWeight;
-    private readonly double optionalWeight;
+    private readonly List<JobTraits> jobTraits;
+    private readonly List<WorkerTraits> workerTraits;
+    private readonly FactorTraits traits;
     private readonly double otherFactorsBound;
 
     [ThreadStatic]
@@ -43,9 +40,13 @@ public sealed class MatchIndex
         this.weights = weights;
         this.jobs = [.. jobs];
         this.workers = [.. workers];
-        (essentialWeight, optionalWeight, otherFactorsBound) = BoundWeights(weights);
-        jobsBySkill = SkillPostings.Build(skillCount, jobs.Count, j => JobPostings(jobs[j]));
-        workersBySkill = SkillPostings.Build(skillCount, workers.Count, w => workers[w].Skills.Select(s => s.SkillId).Distinct().Select(s => (s, 1f)));
+        traits = new FactorTraits();
+        jobTraits = [.. jobs.Select(traits.Add)];
+        workerTraits = [.. workers.Select(traits.Add)];
+        otherFactorsBound = OtherFactorsBound(weights);
+        essentialJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].EssentialSkills.Distinct().Select(s => (s, 1f)));
+        optionalJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].OptionalSkills.Distinct().Select(s => (s, 1f)));
+        workersBySkill = SkillPostings.Build(skillCount, workers.Count, w => WorkerPostings(workers[w]));
     }
 
     private MatchIndex(MatchIndex from)
@@ -55,8 +56,12 @@ public sealed class MatchIndex
         weights = from.weights;
         jobs = [.. from.jobs];
         workers = [.. from.workers];
-        (essentialWeight, optionalWeight, otherFactorsBound) = (from.essentialWeight, from.optionalWeight, from.otherFactorsBound);
-        jobsBySkill = from.jobsBySkill.Fork();
+        jobTraits = [.. from.jobTraits];
+        workerTraits = [.. from.workerTraits];
+        traits = from.traits.Fork();
+        otherFactorsBound = from.otherFactorsBound;
+        essentialJobs = from.essentialJobs.Fork();
+        optionalJobs = from.optionalJobs.Fork();
         workersBySkill = from.workersBySkill.Fork();
         Generation = from.Generation + 1;
     }
@@ -65,9 +70,9 @@ public sealed class MatchIndex
 
     public IReadOnlyList<WorkerProfile> Workers => workers;
 
-    public long PostingEntries => jobsBySkill.Entries + workersBySkill.Entries;
+    public long PostingEntries => essentialJobs.Entries + optionalJobs.Entries + workersBySkill.Entries;
 
-    /// <summary>How many edits (forks) lie between this instance and the one built from scratch.</summary>
+    /// <summary>How many forks lie between this instance and the one built from scratch.</summary>
     public long Generation { get; }
 
     /// <summary>A copy to edit while queries keep reading this one; see the class remarks.</summary>
@@ -90,44 +95,44 @@ public sealed class MatchIndex
         s.Begin(jobs.Count);
         var credits = s.Credits;
         credits.Fill(worker, similarity, skillCount);
-        var bound = s.Bound;
-        var stamp = s.Stamp;
-        var round = s.Round;
-        var touched = s.Touched;
+        // Own skills first, then similar ones, as SkillCredits lists them: the float sums come out as they always did.
         foreach (var skill in credits.Order)
         {
-            var credit = credits.Value[skill];
-            var items = jobsBySkill.Items(skill);
-            var values = jobsBySkill.Values(skill);
-            for (var i = 0; i < items.Length; i++)
-            {
-                var j = items[i];
-                if (stamp[j] != round)
-                {
-                    stamp[j] = round;
-                    bound[j] = 0;
-                    touched.Add(j);
-                }
-
-                bound[j] += values[i] * credit;
-            }
+            var value = credits.Value[skill];
+            var direct = credits.Direct[skill];
+            var strength = credits.Strength[skill];
+            Accumulate(s, essentialJobs.Items(skill), value, direct, strength, s.Essential);
+            Accumulate(s, optionalJobs.Items(skill), value, direct, strength, s.Optional);
         }
 
+        var fast = traits.Fits;
+        var worksAs = traits.Of(worker);
+        var w = weights.Weights;
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        foreach (var j in touched)
+        foreach (var j in s.Touched)
         {
             var job = jobs[j];
-            if (top is not null && top.Excludes(bound[j] + Bias(job) + BoundMargin))
+            if (top is not null && top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)))
             {
                 continue;
             }
 
-            var score = ScoreJob(credits, worker, job, factors);
+            double score;
+            if (fast)
+            {
+                score = FactorTraits.Score(w, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
+                    worksAs, jobTraits[j]);
+            }
+            else
+            {
+                MatchFactors.Compute(factors, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
+                    worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
+                score = weights.Score(factors);
+            }
+
             top?.Offer(j, score);
             visit?.Invoke(j, score);
         }
-
-        touched.Clear();
     }
 
     /// <summary>The best <paramref name="k"/> workers for a job (which need not be in the index); ties go to the lower position.</summary>
@@ -135,46 +140,78 @@ public sealed class MatchIndex
     {
         var s = scratch ??= new Scratch();
         s.Begin(workers.Count);
-        var expansion = s.Expansion;
-        expansion.Fill(job, similarity, skillCount, essentialWeight, optionalWeight);
-        var bound = s.Bound;
-        var stamp = s.Stamp;
-        var round = s.Round;
-        var touched = s.Touched;
-        foreach (var skill in expansion.Skills)
+        var (essential, optional, strength, direct, best, bestRound) = (s.Essential, s.Optional, s.Strength, s.Direct, s.Best, s.BestRound);
+        for (var side = 0; side < 2; side++)
         {
-            var weight = expansion.BoundWeight(skill);
-            foreach (var w in workersBySkill.Items(skill))
+            var sums = side == 0 ? essential : optional;
+            foreach (var required in side == 0 ? job.EssentialSkills : job.OptionalSkills)
             {
-                if (stamp[w] != round)
+                // Per required skill a worker earns the best of what they have: the skill itself (1), else the most
+                // similar of its neighbours. The sums grow in the same steps as they always did (same floats).
+                var round = ++s.RequiredRound;
+                var holders = workersBySkill.Items(required);
+                var strengths = workersBySkill.Values(required);
+                for (var i = 0; i < holders.Length; i++)
                 {
-                    stamp[w] = round;
-                    bound[w] = 0;
-                    touched.Add(w);
+                    var w = holders[i];
+                    s.Touch(w);
+                    bestRound[w] = round;
+                    best[w] = 1f;
+                    sums[w] += 1f;
+                    strength[w] += strengths[i];
+                    direct[w]++;
                 }
 
-                bound[w] += weight;
+                foreach (var (neighbour, sim) in similarity.Neighbours(required))
+                {
+                    var credit = SkillCredits.SimilarCredit * sim;
+                    foreach (var w in workersBySkill.Items(neighbour))
+                    {
+                        s.Touch(w);
+                        if (bestRound[w] != round)
+                        {
+                            bestRound[w] = round;
+                            best[w] = credit;
+                            sums[w] += credit;
+                        }
+                        else if (best[w] < credit)
+                        {
+                            sums[w] += credit - best[w];
+                            best[w] = credit;
+                        }
+                    }
+                }
             }
         }
 
         var top = new TopK(k);
-        var bias = Bias(job) + BoundMargin;
+        var fast = traits.Fits;
+        var wanted = traits.Of(job);
+        var weightsOf = weights.Weights;
+        var (essentialCount, optionalCount) = (job.EssentialSkills.Length, job.OptionalSkills.Length);
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        foreach (var w in touched)
+        foreach (var w in s.Touched)
         {
-            if (top.Excludes(bound[w] + bias))
+            if (top.Excludes(UpperBound(essential[w], essentialCount, optional[w], optionalCount)))
             {
                 continue;
             }
 
-            var worker = workers[w];
-            expansion.Credit(worker);
-            MatchFactors.Compute(factors, expansion.EssentialSum, job.EssentialSkills.Length, expansion.OptionalSum, job.OptionalSkills.Length,
-                expansion.StrengthSum, expansion.DirectCount, worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
-            top.Offer(w, weights.Score(factors));
+            double score;
+            if (fast)
+            {
+                score = FactorTraits.Score(weightsOf, essential[w], essentialCount, optional[w], optionalCount, strength[w], direct[w], workerTraits[w], wanted);
+            }
+            else
+            {
+                MatchFactors.Compute(factors, essential[w], essentialCount, optional[w], optionalCount, strength[w], direct[w],
+                    workers[w], job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
+                score = weights.Score(factors);
+            }
+
+            top.Offer(w, score);
         }
 
-        touched.Clear();
         return top.Result();
     }
 
@@ -196,11 +233,8 @@ public sealed class MatchIndex
     {
         var at = jobs.Count;
         jobs.Add(job with { Id = at });
-        foreach (var (skill, weight) in JobPostings(job))
-        {
-            jobsBySkill.Add(skill, at, weight);
-        }
-
+        jobTraits.Add(traits.Add(job));
+        PostJob(at);
         return at;
     }
 
@@ -208,10 +242,8 @@ public sealed class MatchIndex
     {
         UnpostJob(at);
         jobs[at] = job with { Id = at };
-        foreach (var (skill, weight) in JobPostings(job))
-        {
-            jobsBySkill.Add(skill, at, weight);
-        }
+        jobTraits[at] = traits.Add(job);
+        PostJob(at);
     }
 
     /// <summary>Removes the job at <paramref name="at"/>; the last job moves into its place. Returns the moved job's old position, or -1.</summary>
@@ -222,15 +254,22 @@ public sealed class MatchIndex
         if (at != last)
         {
             var moved = jobs[last];
-            foreach (var skill in moved.EssentialSkills.Concat(moved.OptionalSkills).Distinct())
+            foreach (var skill in moved.EssentialSkills.Distinct())
             {
-                jobsBySkill.Rename(skill, last, at);
+                essentialJobs.Rename(skill, last, at);
+            }
+
+            foreach (var skill in moved.OptionalSkills.Distinct())
+            {
+                optionalJobs.Rename(skill, last, at);
             }
 
             jobs[at] = moved with { Id = at };
+            jobTraits[at] = jobTraits[last];
         }
 
         jobs.RemoveAt(last);
+        jobTraits.RemoveAt(last);
         return at == last ? -1 : last;
     }
 
@@ -239,11 +278,8 @@ public sealed class MatchIndex
     {
         var at = workers.Count;
         workers.Add(worker with { Id = at });
-        foreach (var skill in worker.Skills.Select(s => s.SkillId).Distinct())
-        {
-            workersBySkill.Add(skill, at, 1f);
-        }
-
+        workerTraits.Add(traits.Add(worker));
+        PostWorker(at);
         return at;
     }
 
@@ -251,10 +287,8 @@ public sealed class MatchIndex
     {
         UnpostWorker(at);
         workers[at] = worker with { Id = at };
-        foreach (var skill in worker.Skills.Select(s => s.SkillId).Distinct())
-        {
-            workersBySkill.Add(skill, at, 1f);
-        }
+        workerTraits[at] = traits.Add(worker);
+        PostWorker(at);
     }
 
     /// <summary>Removes the worker at <paramref name="at"/>; the last worker moves into its place. Returns the moved worker's old position, or -1.</summary>
@@ -265,116 +299,174 @@ public sealed class MatchIndex
         if (at != last)
         {
             var moved = workers[last];
-            foreach (var skill in moved.Skills.Select(s => s.SkillId).Distinct())
+            foreach (var (skill, _) in WorkerPostings(moved))
             {
                 workersBySkill.Rename(skill, last, at);
             }
 
             workers[at] = moved with { Id = at };
+            workerTraits[at] = workerTraits[last];
         }
 
         workers.RemoveAt(last);
+        workerTraits.RemoveAt(last);
         return at == last ? -1 : last;
+    }
+
+    private void PostJob(int at)
+    {
+        foreach (var skill in jobs[at].EssentialSkills.Distinct())
+        {
+            essentialJobs.Add(skill, at, 1f);
+        }
+
+        foreach (var skill in jobs[at].OptionalSkills.Distinct())
+        {
+            optionalJobs.Add(skill, at, 1f);
+        }
     }
 
     private void UnpostJob(int at)
     {
-        var old = jobs[at];
-        foreach (var skill in old.EssentialSkills.Concat(old.OptionalSkills).Distinct())
+        foreach (var skill in jobs[at].EssentialSkills.Distinct())
         {
-            jobsBySkill.Remove(skill, at);
+            essentialJobs.Remove(skill, at);
+        }
+
+        foreach (var skill in jobs[at].OptionalSkills.Distinct())
+        {
+            optionalJobs.Remove(skill, at);
+        }
+    }
+
+    private void PostWorker(int at)
+    {
+        foreach (var (skill, strength) in WorkerPostings(workers[at]))
+        {
+            workersBySkill.Add(skill, at, strength);
         }
     }
 
     private void UnpostWorker(int at)
     {
-        foreach (var skill in workers[at].Skills.Select(s => s.SkillId).Distinct())
+        foreach (var (skill, _) in WorkerPostings(workers[at]))
         {
             workersBySkill.Remove(skill, at);
         }
     }
 
-    /// <summary>A job's postings: each required skill with the most its credit can add to the score (weight over count).</summary>
-    private IEnumerable<(int Skill, float Weight)> JobPostings(JobProfile job)
+    /// <summary>A worker's skills with their strength; a skill listed twice counts once, with its last strength (as in <see cref="SkillCredits"/>).</summary>
+    private static IEnumerable<(int Skill, float Strength)> WorkerPostings(WorkerProfile worker)
     {
-        foreach (var s in job.EssentialSkills)
+        var skills = worker.Skills;
+        for (var i = 0; i < skills.Length; i++)
         {
-            yield return (s, (float)(essentialWeight / job.EssentialSkills.Length));
-        }
+            var listedLater = false;
+            for (var later = i + 1; later < skills.Length && !listedLater; later++)
+            {
+                listedLater = skills[later].SkillId == skills[i].SkillId;
+            }
 
-        foreach (var s in job.OptionalSkills)
-        {
-            yield return (s, (float)(optionalWeight / job.OptionalSkills.Length));
+            if (!listedLater)
+            {
+                yield return (skills[i].SkillId, SkillCredits.Strength(skills[i]));
+            }
         }
     }
 
-    /// <summary>The part of a job's bound that does not depend on the skills: every other factor at 1, and a side without skills counts fully.</summary>
-    private double Bias(JobProfile job) =>
-        otherFactorsBound + (job.EssentialSkills.Length == 0 ? essentialWeight : 0) + (job.OptionalSkills.Length == 0 ? optionalWeight : 0);
-
-    /// <summary>Exactly <see cref="MatchScorer.Score(SkillCredits, WorkerProfile, JobProfile)"/>: the same sums in the same order.</summary>
-    private double ScoreJob(DenseCredits credits, WorkerProfile worker, JobProfile job, Span<double> factors)
+    private static void Accumulate(Scratch s, ReadOnlySpan<int> items, float value, bool direct, float strength, float[] sums)
     {
-        float essential = 0, optional = 0, strength = 0;
-        var direct = 0;
-        foreach (var s in job.EssentialSkills)
+        if (direct)
         {
-            essential += credits.ValueOf(s);
-            if (credits.IsDirect(s))
+            foreach (var j in items)
             {
-                strength += credits.Strength[s];
-                direct++;
+                s.Touch(j);
+                sums[j] += value;
+                s.Strength[j] += strength;
+                s.Direct[j]++;
             }
         }
-
-        foreach (var s in job.OptionalSkills)
+        else
         {
-            optional += credits.ValueOf(s);
-            if (credits.IsDirect(s))
+            foreach (var j in items)
             {
-                strength += credits.Strength[s];
-                direct++;
+                s.Touch(j);
+                sums[j] += value;
             }
         }
-
-        MatchFactors.Compute(factors, essential, job.EssentialSkills.Length, optional, job.OptionalSkills.Length, strength, direct,
-            worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
-        return weights.Score(factors);
     }
 
-    private static (double Essential, double Optional, double Others) BoundWeights(ScoringWeights weights)
+    /// <summary>
+    /// The best score an item can have given its skill sums, with every other factor at 1: an item whose bound cannot
+    /// beat the current k-th result is skipped without computing its factors. Exact: it never drops a result.
+    /// </summary>
+    private double UpperBound(float essential, int essentialCount, float optional, int optionalCount)
     {
         var w = weights.Weights;
-        var others = 0.0;
-        for (var i = (int)MatchFactor.SkillStrength; i < ScoringWeights.FactorCount; i++)
-        {
-            others += Math.Max(0, w[i]);
-        }
-
-        return (Math.Max(0, w[(int)MatchFactor.EssentialSkills]), Math.Max(0, w[(int)MatchFactor.OptionalSkills]), others);
+        return w[(int)MatchFactor.EssentialSkills] * (essentialCount == 0 ? 1 : essential / essentialCount)
+            + w[(int)MatchFactor.OptionalSkills] * (optionalCount == 0 ? 1 : optional / optionalCount)
+            + otherFactorsBound;
     }
 
-    /// <summary>Per-thread working memory, sized to the larger side; a round number marks what is current, so nothing is cleared.</summary>
+    private static double OtherFactorsBound(ScoringWeights weights)
+    {
+        var bound = 0.0;
+        for (var i = (int)MatchFactor.SkillStrength; i < ScoringWeights.FactorCount; i++)
+        {
+            bound += Math.Max(0, weights.Weights[i]);
+        }
+
+        return bound;
+    }
+
+    /// <summary>
+    /// Per-thread accumulators, sized to the larger side. A query number marks which items are touched in this query
+    /// (their sums start at 0 on first touch), so nothing is cleared afterwards.
+    /// </summary>
     private sealed class Scratch
     {
-        public float[] Bound = [];
-        public int[] Stamp = [];
-        public int Round;
+        public float[] Essential = [];
+        public float[] Optional = [];
+        public float[] Strength = [];
+        public float[] Best = [];
+        public int[] Direct = [];
+        public int[] Seen = [];
+        public int[] BestRound = [];
+        public int Query;
+        public int RequiredRound;
         public readonly List<int> Touched = new(1 << 14);
         public readonly DenseCredits Credits = new();
-        public readonly JobExpansion Expansion = new();
 
         public void Begin(int size)
         {
-            if (Stamp.Length < size)
+            if (Seen.Length < size)
             {
-                Bound = new float[size];
-                Stamp = new int[size];
-                Round = 0;
+                Essential = new float[size];
+                Optional = new float[size];
+                Strength = new float[size];
+                Best = new float[size];
+                Direct = new int[size];
+                Seen = new int[size];
+                BestRound = new int[size];
+                Query = 0;
+                RequiredRound = 0;
             }
 
-            Round++;
+            Query++;
             Touched.Clear();
+        }
+
+        public void Touch(int i)
+        {
+            if (Seen[i] != Query)
+            {
+                Seen[i] = Query;
+                Essential[i] = 0;
+                Optional[i] = 0;
+                Strength[i] = 0;
+                Direct[i] = 0;
+                Touched.Add(i);
+            }
         }
     }
 }
