@@ -101,9 +101,11 @@ public sealed class MatchIndex
             var value = credits.Value[skill];
             var direct = credits.Direct[skill];
             var strength = credits.Strength[skill];
-            Accumulate(s, essentialJobs.Items(skill), value, direct, strength, s.Essential);
-            Accumulate(s, optionalJobs.Items(skill), value, direct, strength, s.Optional);
+            Accumulate(s, essentialJobs.Items(skill), value, direct, strength, essential: true);
+            Accumulate(s, optionalJobs.Items(skill), value, direct, strength, essential: false);
         }
+
+        var sums = s.Sums;
 
         var fast = traits.Fits;
         var worksAs = traits.Of(worker);
@@ -112,7 +114,8 @@ public sealed class MatchIndex
         foreach (var j in s.Touched)
         {
             var job = jobs[j];
-            if (top is not null && top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)))
+            ref readonly var sum = ref sums[j];
+            if (top is not null && top.Excludes(UpperBound(sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length)))
             {
                 continue;
             }
@@ -120,12 +123,12 @@ public sealed class MatchIndex
             double score;
             if (fast)
             {
-                score = FactorTraits.Score(w, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
+                score = FactorTraits.Score(w, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
                     worksAs, jobTraits[j]);
             }
             else
             {
-                MatchFactors.Compute(factors, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
+                MatchFactors.Compute(factors, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
                     worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
                 score = weights.Score(factors);
             }
@@ -140,11 +143,11 @@ public sealed class MatchIndex
     {
         var s = scratch ??= new Scratch();
         s.Begin(workers.Count);
-        var (essential, optional, strength, direct, best, bestRound) = (s.Essential, s.Optional, s.Strength, s.Direct, s.Best, s.BestRound);
+        var sums = s.Sums;
         for (var side = 0; side < 2; side++)
         {
-            var sums = side == 0 ? essential : optional;
-            foreach (var required in side == 0 ? job.EssentialSkills : job.OptionalSkills)
+            var essential = side == 0;
+            foreach (var required in essential ? job.EssentialSkills : job.OptionalSkills)
             {
                 // Per required skill a worker earns the best of what they have: the skill itself (1), else the most
                 // similar of its neighbours. The sums grow in the same steps as they always did (same floats).
@@ -153,13 +156,12 @@ public sealed class MatchIndex
                 var strengths = workersBySkill.Values(required);
                 for (var i = 0; i < holders.Length; i++)
                 {
-                    var w = holders[i];
-                    s.Touch(w);
-                    bestRound[w] = round;
-                    best[w] = 1f;
-                    sums[w] += 1f;
-                    strength[w] += strengths[i];
-                    direct[w]++;
+                    ref var sum = ref s.Touch(holders[i]);
+                    sum.BestRound = round;
+                    sum.Best = 1f;
+                    sum.Add(1f, essential);
+                    sum.Strength += strengths[i];
+                    sum.Direct++;
                 }
 
                 foreach (var (neighbour, sim) in similarity.Neighbours(required))
@@ -167,17 +169,17 @@ public sealed class MatchIndex
                     var credit = SkillCredits.SimilarCredit * sim;
                     foreach (var w in workersBySkill.Items(neighbour))
                     {
-                        s.Touch(w);
-                        if (bestRound[w] != round)
+                        ref var sum = ref s.Touch(w);
+                        if (sum.BestRound != round)
                         {
-                            bestRound[w] = round;
-                            best[w] = credit;
-                            sums[w] += credit;
+                            sum.BestRound = round;
+                            sum.Best = credit;
+                            sum.Add(credit, essential);
                         }
-                        else if (best[w] < credit)
+                        else if (sum.Best < credit)
                         {
-                            sums[w] += credit - best[w];
-                            best[w] = credit;
+                            sum.Add(credit - sum.Best, essential);
+                            sum.Best = credit;
                         }
                     }
                 }
@@ -192,7 +194,8 @@ public sealed class MatchIndex
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
         foreach (var w in s.Touched)
         {
-            if (top.Excludes(UpperBound(essential[w], essentialCount, optional[w], optionalCount)))
+            ref readonly var sum = ref sums[w];
+            if (top.Excludes(UpperBound(sum.Essential, essentialCount, sum.Optional, optionalCount)))
             {
                 continue;
             }
@@ -200,11 +203,11 @@ public sealed class MatchIndex
             double score;
             if (fast)
             {
-                score = FactorTraits.Score(weightsOf, essential[w], essentialCount, optional[w], optionalCount, strength[w], direct[w], workerTraits[w], wanted);
+                score = FactorTraits.Score(weightsOf, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct, workerTraits[w], wanted);
             }
             else
             {
-                MatchFactors.Compute(factors, essential[w], essentialCount, optional[w], optionalCount, strength[w], direct[w],
+                MatchFactors.Compute(factors, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct,
                     workers[w], job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
                 score = weights.Score(factors);
             }
@@ -374,24 +377,16 @@ public sealed class MatchIndex
         }
     }
 
-    private static void Accumulate(Scratch s, ReadOnlySpan<int> items, float value, bool direct, float strength, float[] sums)
+    private static void Accumulate(Scratch s, ReadOnlySpan<int> items, float value, bool direct, float strength, bool essential)
     {
-        if (direct)
+        foreach (var j in items)
         {
-            foreach (var j in items)
+            ref var sum = ref s.Touch(j);
+            sum.Add(value, essential);
+            if (direct)
             {
-                s.Touch(j);
-                sums[j] += value;
-                s.Strength[j] += strength;
-                s.Direct[j]++;
-            }
-        }
-        else
-        {
-            foreach (var j in items)
-            {
-                s.Touch(j);
-                sums[j] += value;
+                sum.Strength += strength;
+                sum.Direct++;
             }
         }
     }
@@ -420,18 +415,37 @@ public sealed class MatchIndex
     }
 
     /// <summary>
-    /// Per-thread accumulators, sized to the larger side. A query number marks which items are touched in this query
-    /// (their sums start at 0 on first touch), so nothing is cleared afterwards.
+    /// What a query adds up for one item, kept together so a posting entry touches one cache line. Query marks the
+    /// query that last touched the item (its sums start at 0 on first touch), so nothing is cleared afterwards; Best and
+    /// BestRound hold, per required skill of a candidates query, the best credit the worker has earned for it so far.
     /// </summary>
+    private struct Sum
+    {
+        public int Query;
+        public float Essential;
+        public float Optional;
+        public float Strength;
+        public int Direct;
+        public float Best;
+        public int BestRound;
+
+        public void Add(float credit, bool essential)
+        {
+            if (essential)
+            {
+                Essential += credit;
+            }
+            else
+            {
+                Optional += credit;
+            }
+        }
+    }
+
+    /// <summary>Per-thread accumulators, sized to the larger side.</summary>
     private sealed class Scratch
     {
-        public float[] Essential = [];
-        public float[] Optional = [];
-        public float[] Strength = [];
-        public float[] Best = [];
-        public int[] Direct = [];
-        public int[] Seen = [];
-        public int[] BestRound = [];
+        public Sum[] Sums = [];
         public int Query;
         public int RequiredRound;
         public readonly List<int> Touched = new(1 << 14);
@@ -439,15 +453,9 @@ public sealed class MatchIndex
 
         public void Begin(int size)
         {
-            if (Seen.Length < size)
+            if (Sums.Length < size)
             {
-                Essential = new float[size];
-                Optional = new float[size];
-                Strength = new float[size];
-                Best = new float[size];
-                Direct = new int[size];
-                Seen = new int[size];
-                BestRound = new int[size];
+                Sums = new Sum[size];
                 Query = 0;
                 RequiredRound = 0;
             }
@@ -456,17 +464,16 @@ public sealed class MatchIndex
             Touched.Clear();
         }
 
-        public void Touch(int i)
+        public ref Sum Touch(int i)
         {
-            if (Seen[i] != Query)
+            ref var sum = ref Sums[i];
+            if (sum.Query != Query)
             {
-                Seen[i] = Query;
-                Essential[i] = 0;
-                Optional[i] = 0;
-                Strength[i] = 0;
-                Direct[i] = 0;
+                sum = new Sum { Query = Query, BestRound = sum.BestRound };
                 Touched.Add(i);
             }
+
+            return ref sum;
         }
     }
 }
