@@ -8,9 +8,10 @@ namespace Llo.Matching.Api.Matches;
 
 /// <summary>
 /// Keeps the in-memory match index current. The twins are loaded from the database once the taxonomy is ready (by
-/// <see cref="MatchIndexLoading"/> at start, or by the first query); every committed write hands its row over here,
-/// which drops the snapshot, and the next query builds a new one. A row older than the one held (a write that raced
-/// the load) is ignored, so the outcome does not depend on the order.
+/// <see cref="MatchIndexLoading"/> at start, or by the first query), and the snapshot is built from them once. Every
+/// committed write hands its row over here and marks it changed; the next query derives a new snapshot that patches in
+/// just the changed rows (<see cref="MatchSnapshot.With"/>), so a write costs the size of the write, not of the region.
+/// A row older than the one held (a write that raced the load) is ignored, so the outcome does not depend on the order.
 /// </summary>
 public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSource)
 {
@@ -20,10 +21,16 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
     private readonly Dictionary<Guid, StoredEmployer> employers = [];
     private readonly Dictionary<Guid, StoredJob> jobs = [];
     private readonly Dictionary<Guid, StoredTraining> trainings = [];
+    private readonly HashSet<Guid> changedWorkers = [];
+    private readonly HashSet<Guid> changedJobs = [];
+    private bool trainingsChanged;
     private volatile bool loaded;
     private MatchSnapshot? snapshot;
 
     public bool IsLoaded => loaded;
+
+    /// <summary>How many times the snapshot was built from scratch (once after the load; writes do not add to it).</summary>
+    public int FullBuilds { get; private set; }
 
     /// <summary>The current snapshot: Unavailable (503) while the taxonomy loads, built from the twins at the first call.</summary>
     public async Task<MatchSnapshot> SnapshotAsync(CancellationToken ct)
@@ -36,7 +43,21 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
 
         lock (sync)
         {
-            return snapshot ??= MatchSnapshot.Build(ready, workers.Values.ToList(), new Dictionary<Guid, StoredEmployer>(employers), jobs.Values.ToList(), trainings.Values.ToList());
+            if (snapshot is null)
+            {
+                snapshot = MatchSnapshot.Build(ready, workers.Values.ToList(), new Dictionary<Guid, StoredEmployer>(employers), jobs.Values.ToList(), trainings.Values.ToList());
+                FullBuilds++;
+            }
+            else if (changedWorkers.Count > 0 || changedJobs.Count > 0 || trainingsChanged)
+            {
+                snapshot = snapshot.With(changedWorkers.ToDictionary(id => id, workers.GetValueOrDefault), changedJobs.ToDictionary(id => id, jobs.GetValueOrDefault),
+                    new Dictionary<Guid, StoredEmployer>(employers), trainingsChanged ? trainings.Values.ToList() : null);
+            }
+
+            changedWorkers.Clear();
+            changedJobs.Clear();
+            trainingsChanged = false;
+            return snapshot;
         }
     }
 
@@ -70,23 +91,43 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
         }
     }
 
-    public void Worker(StoredWorker worker) => Change(() => Upsert(workers, worker.Id, worker, worker.Version));
+    public void Worker(StoredWorker worker) => Change(() =>
+    {
+        Upsert(workers, worker.Id, worker, worker.Version);
+        changedWorkers.Add(worker.Id);
+    });
 
-    public void Employer(StoredEmployer employer) => Change(() => Upsert(employers, employer.Id, employer, employer.Version));
+    /// <summary>An employer's sector and name live in its jobs' profiles and summaries, so its jobs change with it.</summary>
+    public void Employer(StoredEmployer employer) => Change(() =>
+    {
+        Upsert(employers, employer.Id, employer, employer.Version);
+        changedJobs.UnionWith(jobs.Values.Where(j => j.EmployerId == employer.Id).Select(j => j.Id));
+    });
 
-    public void Job(StoredJob job) => Change(() => Upsert(jobs, job.Id, job, job.Version));
+    public void Job(StoredJob job) => Change(() =>
+    {
+        Upsert(jobs, job.Id, job, job.Version);
+        changedJobs.Add(job.Id);
+    });
 
-    public void Training(StoredTraining training) => Change(() => Upsert(trainings, training.Id, training, training.Version));
+    public void Training(StoredTraining training) => Change(() =>
+    {
+        Upsert(trainings, training.Id, training, training.Version);
+        trainingsChanged = true;
+    });
 
     /// <summary>Forgets an erased worker (the privacy contract's erasure calls this after its transaction commits).</summary>
-    public void RemoveWorker(Guid id) => Change(() => workers.Remove(id));
+    public void RemoveWorker(Guid id) => Change(() =>
+    {
+        workers.Remove(id);
+        changedWorkers.Add(id);
+    });
 
     private void Change(Action change)
     {
         lock (sync)
         {
             change();
-            snapshot = null;
         }
     }
 

@@ -14,9 +14,9 @@ namespace Llo.Matching.Api.Matches;
 /// <summary>
 /// The engine's view of the region at one moment: every twin turned into its profile (ESCO URIs into the taxonomy's
 /// dense ids), the open jobs and their tasks in the in-memory indexes, and the training catalogue by skill. Immutable;
-/// <see cref="MatchEngine"/> builds a new one after a write.
+/// <see cref="MatchEngine"/> builds one at start and derives the next from it after writes (<see cref="With"/>).
 /// </summary>
-public sealed class MatchSnapshot
+public sealed partial class MatchSnapshot
 {
     public const int TrainingsPerGap = 3;
 
@@ -82,20 +82,14 @@ public sealed class MatchSnapshot
             }
         }
 
-        foreach (var training in trainings.OrderBy(t => t.Fields.CostCents).ThenBy(t => t.Fields.Title, StringComparer.Ordinal).ThenBy(t => t.Id))
-        {
-            foreach (var uri in training.Fields.SkillUris)
-            {
-                (snapshot.trainingsBySkill.TryGetValue(uri, out var list) ? list : snapshot.trainingsBySkill[uri] = []).Add(training);
-            }
-        }
-
+        snapshot.IndexTrainings(trainings);
         var skillCount = ready.Taxonomy.Skills.Count;
         snapshot.Workers = workerList;
         snapshot.Jobs = openJobs;
         snapshot.Tasks = tasks;
         snapshot.Index = new MatchIndex(skillCount, ready.Similarity, ScoringWeights.Default, jobProfiles, profiles);
         snapshot.TaskIndex = new TaskIndex(skillCount, ready.Similarity, taskProfiles);
+        snapshot.RememberPositions(employerIds);
         return snapshot;
     }
 

@@ -3,41 +3,82 @@ using Llo.Matching.Domain.Scoring;
 namespace Llo.Matching.Domain.Index;
 
 /// <summary>
-/// The in-memory matching index of a region: postings from skill to the jobs that require it (essential and
-/// optional apart) and to the workers that have it. A query walks only the postings of the skills involved (and
-/// their similar skills), accumulates the per-job sums the factor vector needs, and scores just the items reached:
-/// the same arithmetic as <see cref="MatchScorer"/>, so the explanation of a result always agrees with its rank.
-/// Only items sharing a skill or a similar skill are candidates. Immutable once built; queries may run in parallel.
+/// The in-memory matching index of a region: postings from skill to the jobs that require it (essential and optional
+/// apart) and to the workers that have it. A query walks only the postings of the skills involved (and their similar
+/// skills), accumulates the per-item sums the factor vector needs, and scores just the items reached with the
+/// arithmetic of <see cref="MatchScorer"/> (through <see cref="FactorTraits"/>, which reads ids instead of strings), so
+/// the explanation of a result agrees with its rank. Only items sharing a skill or a similar skill are candidates.
+/// <para>
+/// Queries may run in parallel on one instance. A write never changes an instance that queries may read:
+/// <see cref="Fork"/> gives a copy that shares the postings, its edits copy only the skills they touch, and the owner
+/// publishes the copy once the edits are done (and never edits it after that). Positions stay dense: removing an item
+/// moves the last item into its place, and an item's <c>Id</c> is its position.
+/// </para>
 /// </summary>
 public sealed class MatchIndex
 {
+    private readonly int skillCount;
     private readonly SkillSimilarity similarity;
     private readonly ScoringWeights weights;
     private readonly SkillPostings essentialJobs;
     private readonly SkillPostings optionalJobs;
     private readonly SkillPostings workersBySkill;
+    private readonly List<JobProfile> jobs;
+    private readonly List<WorkerProfile> workers;
+    private readonly List<JobTraits> jobTraits;
+    private readonly List<WorkerTraits> workerTraits;
+    private readonly FactorTraits traits;
+    private readonly double otherFactorsBound;
 
     [ThreadStatic]
     private static Scratch? scratch;
 
     public MatchIndex(int skillCount, SkillSimilarity similarity, ScoringWeights weights, IReadOnlyList<JobProfile> jobs, IReadOnlyList<WorkerProfile> workers)
     {
+        this.skillCount = skillCount;
         this.similarity = similarity;
         this.weights = weights;
-        Jobs = jobs;
-        Workers = workers;
-        essentialJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].EssentialSkills.Select(s => (s, 1f)));
-        optionalJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].OptionalSkills.Select(s => (s, 1f)));
-        workersBySkill = SkillPostings.Build(skillCount, workers.Count, w => workers[w].Skills.Select(s => (s.SkillId, SkillCredits.Strength(s))));
+        this.jobs = [.. jobs];
+        this.workers = [.. workers];
+        traits = new FactorTraits();
+        jobTraits = [.. jobs.Select(traits.Add)];
+        workerTraits = [.. workers.Select(traits.Add)];
+        otherFactorsBound = OtherFactorsBound(weights);
+        essentialJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].EssentialSkills.Distinct().Select(s => (s, 1f)));
+        optionalJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].OptionalSkills.Distinct().Select(s => (s, 1f)));
+        workersBySkill = SkillPostings.Build(skillCount, workers.Count, w => WorkerPostings(workers[w]));
     }
 
-    public IReadOnlyList<JobProfile> Jobs { get; }
+    private MatchIndex(MatchIndex from)
+    {
+        skillCount = from.skillCount;
+        similarity = from.similarity;
+        weights = from.weights;
+        jobs = [.. from.jobs];
+        workers = [.. from.workers];
+        jobTraits = [.. from.jobTraits];
+        workerTraits = [.. from.workerTraits];
+        traits = from.traits.Fork();
+        otherFactorsBound = from.otherFactorsBound;
+        essentialJobs = from.essentialJobs.Fork();
+        optionalJobs = from.optionalJobs.Fork();
+        workersBySkill = from.workersBySkill.Fork();
+        Generation = from.Generation + 1;
+    }
 
-    public IReadOnlyList<WorkerProfile> Workers { get; }
+    public IReadOnlyList<JobProfile> Jobs => jobs;
+
+    public IReadOnlyList<WorkerProfile> Workers => workers;
 
     public long PostingEntries => essentialJobs.Entries + optionalJobs.Entries + workersBySkill.Entries;
 
-    /// <summary>The best <paramref name="k"/> jobs for a worker (who need not be in the index).</summary>
+    /// <summary>How many forks lie between this instance and the one built from scratch.</summary>
+    public long Generation { get; }
+
+    /// <summary>A copy to edit while queries keep reading this one; see the class remarks.</summary>
+    public MatchIndex Fork() => new(this);
+
+    /// <summary>The best <paramref name="k"/> jobs for a worker (who need not be in the index); ties go to the lower position.</summary>
     public List<ScoredItem> TopJobs(WorkerProfile worker, int k)
     {
         var top = new TopK(k);
@@ -51,54 +92,76 @@ public sealed class MatchIndex
     private void ReachJobs(WorkerProfile worker, TopK? top, Action<int, double>? visit)
     {
         var s = scratch ??= new Scratch();
-        s.Ensure(Jobs.Count);
-        var credits = SkillCredits.For(worker, similarity);
-        foreach (var (skill, credit) in credits.All)
+        s.Begin(jobs.Count);
+        var credits = s.Credits;
+        credits.Fill(worker, similarity, skillCount);
+        // Own skills first, then similar ones, as SkillCredits lists them: the float sums come out as they always did.
+        foreach (var skill in credits.Order)
         {
-            Accumulate(s, essentialJobs.Items(skill), credit, essential: true);
-            Accumulate(s, optionalJobs.Items(skill), credit, essential: false);
+            var value = credits.Value[skill];
+            var direct = credits.Direct[skill];
+            var strength = credits.Strength[skill];
+            Accumulate(s, essentialJobs.Items(skill), value, direct, strength, essential: true);
+            Accumulate(s, optionalJobs.Items(skill), value, direct, strength, essential: false);
         }
 
+        var sums = s.Sums;
+
+        var fast = traits.Fits;
+        var worksAs = traits.Of(worker);
+        var w = weights.Weights;
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
         foreach (var j in s.Touched)
         {
-            var job = Jobs[j];
-            if (top is not null && top.Excludes(UpperBound(s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length)))
+            var job = jobs[j];
+            ref readonly var sum = ref sums[j];
+            if (top is not null && top.Excludes(UpperBound(sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length)))
             {
                 continue;
             }
 
-            MatchFactors.Compute(factors, s.Essential[j], job.EssentialSkills.Length, s.Optional[j], job.OptionalSkills.Length, s.Strength[j], s.Direct[j],
-                worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
-            var score = weights.Score(factors);
+            double score;
+            if (fast)
+            {
+                score = FactorTraits.Score(w, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
+                    worksAs, jobTraits[j]);
+            }
+            else
+            {
+                MatchFactors.Compute(factors, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
+                    worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
+                score = weights.Score(factors);
+            }
+
             top?.Offer(j, score);
             visit?.Invoke(j, score);
         }
-
-        s.Reset();
     }
 
-    /// <summary>The best <paramref name="k"/> workers for a job (which need not be in the index).</summary>
+    /// <summary>The best <paramref name="k"/> workers for a job (which need not be in the index); ties go to the lower position.</summary>
     public List<ScoredItem> TopCandidates(JobProfile job, int k)
     {
         var s = scratch ??= new Scratch();
-        s.Ensure(Workers.Count);
-        foreach (var (skills, essential) in new[] { (job.EssentialSkills, true), (job.OptionalSkills, false) })
+        s.Begin(workers.Count);
+        var sums = s.Sums;
+        for (var side = 0; side < 2; side++)
         {
-            foreach (var required in skills)
+            var essential = side == 0;
+            foreach (var required in essential ? job.EssentialSkills : job.OptionalSkills)
             {
-                var round = ++s.Round;
+                // Per required skill a worker earns the best of what they have: the skill itself (1), else the most
+                // similar of its neighbours. The sums grow in the same steps as they always did (same floats).
+                var round = ++s.RequiredRound;
                 var holders = workersBySkill.Items(required);
                 var strengths = workersBySkill.Values(required);
                 for (var i = 0; i < holders.Length; i++)
                 {
-                    var w = holders[i];
-                    s.Touch(w);
-                    s.Stamp[w] = round;
-                    s.Current[w] = 1f;
-                    s.Add(w, 1f, essential);
-                    s.Strength[w] += strengths[i];
-                    s.Direct[w]++;
+                    ref var sum = ref s.Touch(holders[i]);
+                    sum.BestRound = round;
+                    sum.Best = 1f;
+                    sum.Add(1f, essential);
+                    sum.Strength += strengths[i];
+                    sum.Direct++;
                 }
 
                 foreach (var (neighbour, sim) in similarity.Neighbours(required))
@@ -106,17 +169,17 @@ public sealed class MatchIndex
                     var credit = SkillCredits.SimilarCredit * sim;
                     foreach (var w in workersBySkill.Items(neighbour))
                     {
-                        s.Touch(w);
-                        if (s.Stamp[w] != round)
+                        ref var sum = ref s.Touch(w);
+                        if (sum.BestRound != round)
                         {
-                            s.Stamp[w] = round;
-                            s.Current[w] = credit;
-                            s.Add(w, credit, essential);
+                            sum.BestRound = round;
+                            sum.Best = credit;
+                            sum.Add(credit, essential);
                         }
-                        else if (s.Current[w] < credit)
+                        else if (sum.Best < credit)
                         {
-                            s.Add(w, credit - s.Current[w], essential);
-                            s.Current[w] = credit;
+                            sum.Add(credit - sum.Best, essential);
+                            sum.Best = credit;
                         }
                     }
                 }
@@ -124,21 +187,34 @@ public sealed class MatchIndex
         }
 
         var top = new TopK(k);
+        var fast = traits.Fits;
+        var wanted = traits.Of(job);
+        var weightsOf = weights.Weights;
+        var (essentialCount, optionalCount) = (job.EssentialSkills.Length, job.OptionalSkills.Length);
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
         foreach (var w in s.Touched)
         {
-            if (top.Excludes(UpperBound(s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length)))
+            ref readonly var sum = ref sums[w];
+            if (top.Excludes(UpperBound(sum.Essential, essentialCount, sum.Optional, optionalCount)))
             {
                 continue;
             }
 
-            var worker = Workers[w];
-            MatchFactors.Compute(factors, s.Essential[w], job.EssentialSkills.Length, s.Optional[w], job.OptionalSkills.Length, s.Strength[w], s.Direct[w],
-                worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
-            top.Offer(w, weights.Score(factors));
+            double score;
+            if (fast)
+            {
+                score = FactorTraits.Score(weightsOf, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct, workerTraits[w], wanted);
+            }
+            else
+            {
+                MatchFactors.Compute(factors, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct,
+                    workers[w], job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
+                score = weights.Score(factors);
+            }
+
+            top.Offer(w, score);
         }
 
-        s.Reset();
         return top.Result();
     }
 
@@ -146,13 +222,173 @@ public sealed class MatchIndex
     public long RematchAll(int k, int parallelism, Action<int, List<ScoredItem>>? result = null)
     {
         long total = 0;
-        Parallel.For(0, Workers.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => 0L, (w, _, local) =>
+        Parallel.For(0, workers.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => 0L, (w, _, local) =>
         {
-            var top = TopJobs(Workers[w], k);
+            var top = TopJobs(workers[w], k);
             result?.Invoke(w, top);
             return local + top.Count;
         }, local => Interlocked.Add(ref total, local));
         return total;
+    }
+
+    /// <summary>Adds a job at the end; returns its position (also its <c>Id</c> in <see cref="Jobs"/>).</summary>
+    public int AddJob(JobProfile job)
+    {
+        var at = jobs.Count;
+        jobs.Add(job with { Id = at });
+        jobTraits.Add(traits.Add(job));
+        PostJob(at);
+        return at;
+    }
+
+    public void ReplaceJob(int at, JobProfile job)
+    {
+        UnpostJob(at);
+        jobs[at] = job with { Id = at };
+        jobTraits[at] = traits.Add(job);
+        PostJob(at);
+    }
+
+    /// <summary>Removes the job at <paramref name="at"/>; the last job moves into its place. Returns the moved job's old position, or -1.</summary>
+    public int RemoveJob(int at)
+    {
+        UnpostJob(at);
+        var last = jobs.Count - 1;
+        if (at != last)
+        {
+            var moved = jobs[last];
+            foreach (var skill in moved.EssentialSkills.Distinct())
+            {
+                essentialJobs.Rename(skill, last, at);
+            }
+
+            foreach (var skill in moved.OptionalSkills.Distinct())
+            {
+                optionalJobs.Rename(skill, last, at);
+            }
+
+            jobs[at] = moved with { Id = at };
+            jobTraits[at] = jobTraits[last];
+        }
+
+        jobs.RemoveAt(last);
+        jobTraits.RemoveAt(last);
+        return at == last ? -1 : last;
+    }
+
+    /// <summary>Adds a worker at the end; returns its position (also its <c>Id</c> in <see cref="Workers"/>).</summary>
+    public int AddWorker(WorkerProfile worker)
+    {
+        var at = workers.Count;
+        workers.Add(worker with { Id = at });
+        workerTraits.Add(traits.Add(worker));
+        PostWorker(at);
+        return at;
+    }
+
+    public void ReplaceWorker(int at, WorkerProfile worker)
+    {
+        UnpostWorker(at);
+        workers[at] = worker with { Id = at };
+        workerTraits[at] = traits.Add(worker);
+        PostWorker(at);
+    }
+
+    /// <summary>Removes the worker at <paramref name="at"/>; the last worker moves into its place. Returns the moved worker's old position, or -1.</summary>
+    public int RemoveWorker(int at)
+    {
+        UnpostWorker(at);
+        var last = workers.Count - 1;
+        if (at != last)
+        {
+            var moved = workers[last];
+            foreach (var (skill, _) in WorkerPostings(moved))
+            {
+                workersBySkill.Rename(skill, last, at);
+            }
+
+            workers[at] = moved with { Id = at };
+            workerTraits[at] = workerTraits[last];
+        }
+
+        workers.RemoveAt(last);
+        workerTraits.RemoveAt(last);
+        return at == last ? -1 : last;
+    }
+
+    private void PostJob(int at)
+    {
+        foreach (var skill in jobs[at].EssentialSkills.Distinct())
+        {
+            essentialJobs.Add(skill, at, 1f);
+        }
+
+        foreach (var skill in jobs[at].OptionalSkills.Distinct())
+        {
+            optionalJobs.Add(skill, at, 1f);
+        }
+    }
+
+    private void UnpostJob(int at)
+    {
+        foreach (var skill in jobs[at].EssentialSkills.Distinct())
+        {
+            essentialJobs.Remove(skill, at);
+        }
+
+        foreach (var skill in jobs[at].OptionalSkills.Distinct())
+        {
+            optionalJobs.Remove(skill, at);
+        }
+    }
+
+    private void PostWorker(int at)
+    {
+        foreach (var (skill, strength) in WorkerPostings(workers[at]))
+        {
+            workersBySkill.Add(skill, at, strength);
+        }
+    }
+
+    private void UnpostWorker(int at)
+    {
+        foreach (var (skill, _) in WorkerPostings(workers[at]))
+        {
+            workersBySkill.Remove(skill, at);
+        }
+    }
+
+    /// <summary>A worker's skills with their strength; a skill listed twice counts once, with its last strength (as in <see cref="SkillCredits"/>).</summary>
+    private static IEnumerable<(int Skill, float Strength)> WorkerPostings(WorkerProfile worker)
+    {
+        var skills = worker.Skills;
+        for (var i = 0; i < skills.Length; i++)
+        {
+            var listedLater = false;
+            for (var later = i + 1; later < skills.Length && !listedLater; later++)
+            {
+                listedLater = skills[later].SkillId == skills[i].SkillId;
+            }
+
+            if (!listedLater)
+            {
+                yield return (skills[i].SkillId, SkillCredits.Strength(skills[i]));
+            }
+        }
+    }
+
+    private static void Accumulate(Scratch s, ReadOnlySpan<int> items, float value, bool direct, float strength, bool essential)
+    {
+        foreach (var j in items)
+        {
+            ref var sum = ref s.Touch(j);
+            sum.Add(value, essential);
+            if (direct)
+            {
+                sum.Strength += strength;
+                sum.Direct++;
+            }
+        }
     }
 
     /// <summary>
@@ -162,93 +398,82 @@ public sealed class MatchIndex
     private double UpperBound(float essential, int essentialCount, float optional, int optionalCount)
     {
         var w = weights.Weights;
-        var bound = w[(int)MatchFactor.EssentialSkills] * (essentialCount == 0 ? 1 : essential / essentialCount)
-            + w[(int)MatchFactor.OptionalSkills] * (optionalCount == 0 ? 1 : optional / optionalCount);
+        return w[(int)MatchFactor.EssentialSkills] * (essentialCount == 0 ? 1 : essential / essentialCount)
+            + w[(int)MatchFactor.OptionalSkills] * (optionalCount == 0 ? 1 : optional / optionalCount)
+            + otherFactorsBound;
+    }
+
+    private static double OtherFactorsBound(ScoringWeights weights)
+    {
+        var bound = 0.0;
         for (var i = (int)MatchFactor.SkillStrength; i < ScoringWeights.FactorCount; i++)
         {
-            bound += Math.Max(0, w[i]);
+            bound += Math.Max(0, weights.Weights[i]);
         }
 
         return bound;
     }
 
-    private static void Accumulate(Scratch s, ReadOnlySpan<int> jobs, SkillCredits.Credit credit, bool essential)
+    /// <summary>
+    /// What a query adds up for one item, kept together so a posting entry touches one cache line. Query marks the
+    /// query that last touched the item (its sums start at 0 on first touch), so nothing is cleared afterwards; Best and
+    /// BestRound hold, per required skill of a candidates query, the best credit the worker has earned for it so far.
+    /// </summary>
+    private struct Sum
     {
-        foreach (var j in jobs)
+        public int Query;
+        public float Essential;
+        public float Optional;
+        public float Strength;
+        public int Direct;
+        public float Best;
+        public int BestRound;
+
+        public void Add(float credit, bool essential)
         {
-            s.Touch(j);
-            s.Add(j, credit.Value, essential);
-            if (credit.Direct)
+            if (essential)
             {
-                s.Strength[j] += credit.Strength;
-                s.Direct[j]++;
+                Essential += credit;
+            }
+            else
+            {
+                Optional += credit;
             }
         }
     }
 
-    /// <summary>Per-thread accumulators, sized to the larger side and cleared only where touched.</summary>
+    /// <summary>Per-thread accumulators, sized to the larger side.</summary>
     private sealed class Scratch
     {
-        public float[] Essential = [];
-        public float[] Optional = [];
-        public float[] Strength = [];
-        public float[] Current = [];
-        public int[] Direct = [];
-        public int[] Stamp = [];
-        public bool[] Seen = [];
+        public Sum[] Sums = [];
+        public int Query;
+        public int RequiredRound;
         public readonly List<int> Touched = new(1 << 14);
-        public int Round;
+        public readonly DenseCredits Credits = new();
 
-        public void Ensure(int size)
+        public void Begin(int size)
         {
-            if (Essential.Length >= size)
+            if (Sums.Length < size)
             {
-                return;
+                Sums = new Sum[size];
+                Query = 0;
+                RequiredRound = 0;
             }
 
-            Essential = new float[size];
-            Optional = new float[size];
-            Strength = new float[size];
-            Current = new float[size];
-            Direct = new int[size];
-            Stamp = new int[size];
-            Seen = new bool[size];
-            Round = 0;
+            Query++;
+            Touched.Clear();
         }
 
-        public void Touch(int i)
+        public ref Sum Touch(int i)
         {
-            if (!Seen[i])
+            ref var sum = ref Sums[i];
+            if (sum.Query != Query)
             {
-                Seen[i] = true;
+                sum = new Sum { Query = Query, BestRound = sum.BestRound };
                 Touched.Add(i);
             }
-        }
 
-        public void Add(int i, float credit, bool essential)
-        {
-            if (essential)
-            {
-                Essential[i] += credit;
-            }
-            else
-            {
-                Optional[i] += credit;
-            }
-        }
-
-        public void Reset()
-        {
-            foreach (var i in Touched)
-            {
-                Essential[i] = 0;
-                Optional[i] = 0;
-                Strength[i] = 0;
-                Direct[i] = 0;
-                Seen[i] = false;
-            }
-
-            Touched.Clear();
+            return ref sum;
         }
     }
 }
