@@ -88,6 +88,7 @@ public static class OidcServer
             });
         builder.Services.AddAuthorization(Access.IdentityPolicies.Add);
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
+        LoginProtectionKeys.AddTo(builder.Services);
         return builder;
     }
 }
