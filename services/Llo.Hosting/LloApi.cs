@@ -55,10 +55,11 @@ public sealed class LloApi(string service, string title)
     /// Declares the policy <paramref name="name"/> ("projects.write"): a user's token passes with one of
     /// <paramref name="roles"/>, a partner system's client-credentials token with <paramref name="scope"/> (null: no
     /// partner system). Endpoints name it with <c>[Authorize(Policy = ...)]</c> or <c>.RequireAuthorization(name)</c>.
+    /// <paramref name="userScope"/>, rarely needed, is a scope a user's token must carry as well as the role.
     /// </summary>
-    public LloApi Policy(string name, IReadOnlyCollection<string> roles, string? scope = null)
+    public LloApi Policy(string name, IReadOnlyCollection<string> roles, string? scope = null, string? userScope = null)
     {
-        if (!_policies.TryAdd(name, new AccessPolicy(name, roles, scope)))
+        if (!_policies.TryAdd(name, new AccessPolicy(name, roles, scope) { UserScope = userScope }))
         {
             throw new ArgumentException($"Policy '{name}' is declared twice.", nameof(name));
         }

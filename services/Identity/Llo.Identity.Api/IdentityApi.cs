@@ -6,7 +6,7 @@ namespace Llo.Identity.Api;
 /// <summary>The identity service's public API as the kit hosts it.</summary>
 public static class IdentityApi
 {
-    public static readonly LloApi Definition = new LloApi("identity", "Llo identiteit")
+    public static readonly LloApi Definition = Access.IdentityPolicies.DeclareOn(new LloApi("identity", "Llo identiteit"))
         .Require(V1.OrganisationFields.Descriptor, "name")
         .Require(V1.InvitationFields.Descriptor, "email", "roles")
         .Require(V1.AcceptInvitationRequest.Descriptor, "token", "display_name", "password")

@@ -11,8 +11,13 @@ namespace Llo.Hosting.Access;
 /// How a service checks an access token (the identity contract): an RS256 JWT of type <c>at+jwt</c>, signed with a key
 /// from <c>{Llo:Identity:Authority}/.well-known/jwks</c>, issued by <c>Llo:Identity:Issuer</c>, for the audience
 /// <c>llo-&lt;service&gt;</c>, not expired. Claims stay as the token names them (<c>sub</c>, <c>org</c>, <c>role</c>, <c>scope</c>).
+/// The identity service, which holds the keys itself, registers its own
+/// <see cref="IConfigurationManager{T}">IConfigurationManager&lt;OpenIdConnectConfiguration&gt;</see> instead, so it
+/// checks its own tokens the same way without calling itself.
 /// </summary>
-internal sealed class TokenValidation(IConfiguration configuration, IHttpClientFactory httpClients, LloApi api)
+internal sealed class TokenValidation(
+    IConfiguration configuration, IHttpClientFactory httpClients, LloApi api,
+    IEnumerable<IConfigurationManager<OpenIdConnectConfiguration>> localKeys)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public const string AuthorityKey = "Llo:Identity:Authority";
@@ -33,7 +38,7 @@ internal sealed class TokenValidation(IConfiguration configuration, IHttpClientF
         options.MapInboundClaims = false;
         // The keys are cached; a token signed with an unknown kid makes the handler ask for a refresh, at most
         // once per RefreshInterval, so a rotated key is picked up without a restart.
-        options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+        options.ConfigurationManager = localKeys.LastOrDefault() ?? new ConfigurationManager<OpenIdConnectConfiguration>(
             $"{authority}/.well-known/jwks",
             new JwksRetriever(),
             new HttpDocumentRetriever(httpClients.CreateClient(KeysClient)) { RequireHttps = false })

@@ -5,7 +5,8 @@ namespace Llo.Hosting.OpenApi;
 
 /// <summary>
 /// The OpenAPI document of a service's JSON API: operations from the protos (Grpc.Swagger) and from the minimal-API
-/// endpoints, summaries from the proto comments, required fields, and the one error shape on every operation.
+/// endpoints, summaries from the proto comments, required fields, the one error shape on every operation, and how to
+/// authenticate (the schemes, and per operation what its policy asks).
 /// </summary>
 internal static class LloOpenApi
 {
@@ -26,6 +27,8 @@ internal static class LloOpenApi
 
             options.SchemaFilter<RequiredFieldsSchemaFilter>();
             options.OperationFilter<ErrorResponsesOperationFilter>();
+            options.DocumentFilter<SecuritySchemes>();
+            options.OperationFilter<SecurityRequirementsOperationFilter>();
             options.CustomSchemaIds(SchemaIds.For);
         });
         return services;

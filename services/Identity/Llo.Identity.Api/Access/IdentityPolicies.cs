@@ -1,17 +1,19 @@
-using System.Security.Claims;
+using Llo.Hosting;
+using Llo.Hosting.Access;
 using Llo.Identity.Api.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using OpenIddict.Abstractions;
 
 namespace Llo.Identity.Api.Access;
 
 /// <summary>
-/// The identity API's own policies, on its own tokens (OpenIddict validation, audience <c>llo-identity</c>). Kept small
-/// and local: the shared kit's policies replace them once merged.
+/// The identity API's policies, declared on the kit's <see cref="LloApi"/> like every service's. A token reaches them
+/// only with the audience <c>llo-identity</c>, i.e. with <c>identity.read</c> or <c>identity.write</c>.
 /// </summary>
 public static class IdentityPolicies
 {
-    /// <summary>Any caller with an identity scope (read or write).</summary>
+    public const string ReadScope = "identity.read";
+    public const string WriteScope = "identity.write";
+
+    /// <summary>Any user, or a partner system with <c>identity.read</c>.</summary>
     public const string Reader = "identity.reader";
 
     /// <summary>A programme manager or operator with <c>identity.write</c>: administers their own organisation.</summary>
@@ -20,7 +22,7 @@ public static class IdentityPolicies
     /// <summary>An operator with <c>identity.write</c>: registers organisations.</summary>
     public const string Operator = "identity.operator";
 
-    /// <summary>A person (a user's token, any role) with an identity scope: reads their own privacy requests and consents.</summary>
+    /// <summary>A person (a user's token, any role): reads their own privacy requests and consents.</summary>
     public const string PersonRead = "identity.person-read";
 
     /// <summary>A person (a user's token, any role) with <c>identity.write</c>: asks for an export or erasure, gives or withdraws consent.</summary>
@@ -29,25 +31,11 @@ public static class IdentityPolicies
     /// <summary>A privacy officer (a person, never a partner system): reads and verifies the audit log.</summary>
     public const string AuditRead = "identity.audit";
 
-    public static void Add(AuthorizationOptions options)
-    {
-        options.AddPolicy(PersonRead, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => IsPerson(context.User) && (context.User.HasScope("identity.read") || context.User.HasScope("identity.write"))));
-        options.AddPolicy(PersonWrite, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => IsPerson(context.User) && context.User.HasScope("identity.write")));
-        options.AddPolicy(Reader, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.HasScope("identity.read") || context.User.HasScope("identity.write")));
-        options.AddPolicy(Administrator, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, Roles.Administrators)));
-        options.AddPolicy(Operator, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.HasScope("identity.write") && HasAnyRole(context.User, [Roles.Operator])));
-        options.AddPolicy(AuditRead, policy => policy.RequireAuthenticatedUser()
-            .RequireAssertion(context => HasAnyRole(context.User, [Llo.Hosting.Access.LloRoles.PrivacyOfficer])));
-    }
-
-    // A user's token names a user id as its subject; a partner system's client-credentials token names the client.
-    private static bool IsPerson(ClaimsPrincipal user) => Llo.Hosting.Access.Caller.From(user).UserId is not null;
-
-    private static bool HasAnyRole(ClaimsPrincipal user, IEnumerable<string> roles) =>
-        user.GetClaims(OpenIddictConstants.Claims.Role).Intersect(roles).Any();
+    public static LloApi DeclareOn(LloApi api) => api
+        .Policy(Reader, roles: Roles.All, scope: ReadScope)
+        .Policy(Administrator, roles: [.. Roles.Administrators], userScope: WriteScope)
+        .Policy(Operator, roles: [Roles.Operator], userScope: WriteScope)
+        .Policy(PersonRead, roles: Roles.All)
+        .Policy(PersonWrite, roles: Roles.All, userScope: WriteScope)
+        .Policy(AuditRead, roles: [LloRoles.PrivacyOfficer]);
 }

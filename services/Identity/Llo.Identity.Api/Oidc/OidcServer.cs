@@ -2,16 +2,17 @@ using Llo.Identity.Api.SigningKeys;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Npgsql;
 using OpenIddict.Server;
-using OpenIddict.Validation.AspNetCore;
 
 namespace Llo.Identity.Api.Oidc;
 
 /// <summary>
 /// The OpenID Connect server: OpenIddict with its EF Core store in the service's database, the flows the platform
-/// uses, token keys from the <see cref="KeyRing"/>, a login cookie for the authorization endpoint, and bearer
-/// validation of its own tokens for the identity API.
+/// uses, token keys from the <see cref="KeyRing"/>, a login cookie for the authorization endpoint, and those keys for
+/// the kit's bearer validation of the identity API.
 /// </summary>
 public static class OidcServer
 {
@@ -61,15 +62,12 @@ public static class OidcServer
                     .EnableEndSessionEndpointPassthrough()
                     // Plain HTTP behind the gateway and on loopback; TLS ends before it.
                     .DisableTransportSecurityRequirement();
-            })
-            .AddValidation(validation =>
-            {
-                validation.UseLocalServer();
-                validation.AddAudiences("llo-identity");
-                validation.UseAspNetCore();
             });
 
-        builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+        // The identity API is checked by the kit (AddLloApi: bearer tokens, the policies of IdentityApi), with this
+        // service's own keys instead of its JWKS over the network.
+        builder.Services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, OwnSigningKeys>();
+        builder.Services.AddAuthentication()
             .AddCookie(LoginCookie, cookie =>
             {
                 cookie.Cookie.Name = "llo.login";
@@ -86,8 +84,8 @@ public static class OidcServer
                     return Task.CompletedTask;
                 };
             });
-        builder.Services.AddAuthorization(Access.IdentityPolicies.Add);
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
+        LoginProtectionKeys.AddTo(builder.Services);
         return builder;
     }
 }

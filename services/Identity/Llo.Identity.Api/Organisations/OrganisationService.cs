@@ -8,7 +8,6 @@ using V1 = Llo.Contracts.Identity.V1;
 namespace Llo.Identity.Api.Organisations;
 
 /// <summary>Organisations: operators register them; every identity reader lists and reads them (names only).</summary>
-[Authorize(Policy = IdentityPolicies.Reader)]
 public sealed class OrganisationService(NpgsqlDataSource dataSource, OrganisationStore organisations, TimeProvider time)
     : V1.OrganisationService.OrganisationServiceBase
 {
@@ -36,12 +35,14 @@ public sealed class OrganisationService(NpgsqlDataSource dataSource, Organisatio
         return ToContract(organisation);
     }
 
+    [Authorize(Policy = IdentityPolicies.Reader)]
     public override async Task<V1.Organisation> GetOrganisation(V1.GetOrganisationRequest request, ServerCallContext context)
     {
         var id = Organisation.ParseId(request.Id);
         return ToContract(await organisations.FindAsync(id, context.CancellationToken) ?? throw Organisation.NotFound(id));
     }
 
+    [Authorize(Policy = IdentityPolicies.Reader)]
     public override async Task<V1.ListOrganisationsResponse> ListOrganisations(V1.ListOrganisationsRequest request, ServerCallContext context)
     {
         var violations = new FieldViolations();

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using OpenIddict.Server;
-using OpenIddict.Validation;
 
 namespace Llo.Identity.Api.SigningKeys;
 
@@ -10,7 +9,6 @@ namespace Llo.Identity.Api.SigningKeys;
 /// </summary>
 public sealed class KeyRingRefresh(
     IOptionsMonitorCache<OpenIddictServerOptions> server,
-    IOptionsMonitorCache<OpenIddictValidationOptions> validation,
     IOptions<KeyRingSettings> settings,
     TimeProvider time) : BackgroundService
 {
@@ -20,7 +18,6 @@ public sealed class KeyRingRefresh(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             server.TryRemove(Options.DefaultName);
-            validation.TryRemove(Options.DefaultName);
         }
     }
 }
