@@ -43,9 +43,9 @@ public static class ProjectCreateRequests
     /// The project an earlier attempt with this claim's id registered, or null when the id is new. An id used before by
     /// another caller or for another request is refused: its answer would not be the answer to this request.
     /// </summary>
-    public static async Task<Guid?> EarlierAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Claim claim, CancellationToken ct)
+    public static async Task<Guid?> EarlierAsync(NpgsqlConnection connection, Claim claim, CancellationToken ct)
     {
-        var earlier = await Rows.FindAsync<Row>(connection, tx,
+        var earlier = await Rows.FindAsync<Row>(connection, null,
             "SELECT subject, fingerprint, project_id FROM project_create_requests WHERE request_id = @RequestId AND created_at > now() - @Retention",
             new { claim.RequestId, Retention }, ct);
         if (earlier is null)
@@ -63,7 +63,8 @@ public static class ProjectCreateRequests
 
     /// <summary>
     /// Claims the id for <paramref name="projectId"/> in the registration's transaction; false when another attempt
-    /// holds it (that attempt committed first). Expired ids are dropped here, a few at a time, as registrations come in.
+    /// holds it (that attempt committed first). An expired id is taken over, as if it had been dropped; expired ids are
+    /// dropped here, a few at a time, as registrations come in.
     /// </summary>
     public static async Task<bool> TryClaimAsync(NpgsqlTransaction tx, Claim claim, Guid projectId, CancellationToken ct)
     {
@@ -74,8 +75,10 @@ public static class ProjectCreateRequests
         return await Rows.ExecuteAsync(tx, """
             INSERT INTO project_create_requests (request_id, subject, fingerprint, project_id)
             VALUES (@RequestId, @Subject, @Fingerprint, @projectId)
-            ON CONFLICT (request_id) DO NOTHING
-            """, new { claim.RequestId, claim.Subject, claim.Fingerprint, projectId }, ct) == 1;
+            ON CONFLICT (request_id) DO UPDATE
+                SET subject = EXCLUDED.subject, fingerprint = EXCLUDED.fingerprint, project_id = EXCLUDED.project_id, created_at = now()
+                WHERE project_create_requests.created_at < now() - @Retention
+            """, new { claim.RequestId, claim.Subject, claim.Fingerprint, projectId, Retention }, ct) == 1;
     }
 
     private sealed class Row

@@ -99,7 +99,7 @@ public sealed class ProjectGrpcService(
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (claim is not null && await ProjectCreateRequests.EarlierAsync(connection, null, claim, ct) is { } earlier)
+        if (claim is not null && await ProjectCreateRequests.EarlierAsync(connection, claim, ct) is { } earlier)
         {
             return await RetriedAsync(connection, earlier, caller, ct);
         }
@@ -112,7 +112,7 @@ public sealed class ProjectGrpcService(
         {
             // A concurrent attempt with the same id committed while this one was on its way.
             await tx.RollbackAsync(ct);
-            return await RetriedAsync(connection, (await ProjectCreateRequests.EarlierAsync(connection, null, claim, ct))!.Value, caller, ct);
+            return await RetriedAsync(connection, (await ProjectCreateRequests.EarlierAsync(connection, claim, ct))!.Value, caller, ct);
         }
 
         await ProjectStore.InsertAsync(tx, project, ct);
