@@ -45,4 +45,20 @@ public sealed class BlindSpotCapTests(InventoryHost host) : IClassFixture<Invent
             .Single(c => c.GetProperty("focusLine").GetString() == "FOCUS_LINE_WORK_TO_WORK" && c.GetProperty("value").GetString() == "Haven en maritiem");
         Assert.Equal(2, cell.GetProperty("projectCount").GetInt32());
     }
+
+    [Fact]
+    public async Task Free_text_values_beyond_the_cap_are_left_out_of_the_columns_and_counted()
+    {
+        for (var i = 0; i < BlindSpotMatrix.MaxOtherValues + 10; i++)
+        {
+            await ProjectRows.InsertAsync(host.Database, $"Cap {i}", "Running", ["SchoolToWork"], [$"Vrije sector {i:000}"]);
+        }
+
+        var matrix = await (await host.Json.GetAsync("/api/inventory/v1/blindSpots")).JsonAsync();
+
+        var values = matrix.GetProperty("values").EnumerateArray().Select(v => v.GetString()!).ToList();
+        Assert.True(values.Count(v => v.StartsWith("Vrije sector", StringComparison.Ordinal)) <= BlindSpotMatrix.MaxOtherValues);
+        Assert.True(matrix.GetProperty("omittedValueCount").GetInt32() >= 10);
+        Assert.Equal(values.Count * 3, matrix.GetProperty("cells").GetArrayLength());
+    }
 }

@@ -67,6 +67,38 @@ public sealed class BlindSpotMatrixTests
     }
 
     [Fact]
+    public void Beyond_the_cap_the_least_used_other_values_are_left_out_and_counted()
+    {
+        // 60 free-text sectors: "Sector 00".."Sector 59", where a higher number has more projects.
+        var projects = Enumerable.Range(0, 60)
+            .SelectMany(i => Enumerable.Range(0, i + 1).Select(_ => Project([FocusLine.WorkToWork], $"Sector {i:00}")))
+            .ToList();
+        var question = new OpenDeskQuestion(Guid.NewGuid(), "Vraag", FocusLine.HomeToWork, "sector 05", Monday);
+
+        var matrix = BlindSpotMatrix.Compute(BlindSpotDimension.Sector, ["Zorg"], projects, [question]);
+
+        var others = matrix.Values.Skip(1).ToList();
+        Assert.Equal(BlindSpotMatrix.MaxOtherValues, others.Count);
+        Assert.Equal(60 - BlindSpotMatrix.MaxOtherValues, matrix.OmittedValueCount);
+        Assert.Equal(others.Order(StringComparer.OrdinalIgnoreCase), others);
+        Assert.Equal("Sector 20", others[0]);
+        Assert.DoesNotContain("Sector 05", others);
+        Assert.Equal((1 + BlindSpotMatrix.MaxOtherValues) * 3, matrix.Cells.Count);
+        Assert.Empty(matrix.Cells.SelectMany(c => c.UnansweredQuestions));
+        Assert.Equal(60, matrix.Cells.Single(c => c.FocusLine == FocusLine.WorkToWork && c.Value == "Sector 59").ProjectCount);
+    }
+
+    [Fact]
+    public void Up_to_the_cap_every_other_value_is_a_column_and_nothing_is_omitted()
+    {
+        var matrix = BlindSpotMatrix.Compute(BlindSpotDimension.Sector, ["Zorg"],
+            [Project([FocusLine.WorkToWork], "Haven"), Project([FocusLine.WorkToWork], "bouw")], []);
+
+        Assert.Equal(["Zorg", "bouw", "Haven"], matrix.Values);
+        Assert.Equal(0, matrix.OmittedValueCount);
+    }
+
+    [Fact]
     public void The_reference_axes_come_from_the_region()
     {
         Assert.Contains("Food", BlindSpotAxis.ReferenceValues(BlindSpotDimension.Sector));

@@ -89,7 +89,7 @@ public sealed class BlindSpotService(NpgsqlDataSource dataSource) : V1.BlindSpot
         }
 
         var matrix = BlindSpotMatrix.Compute(dimension!.Value, BlindSpotAxis.ReferenceValues(dimension.Value), covered, projectCount, questions);
-        var response = new V1.BlindSpotMatrix { Dimension = BlindSpotAxis.Name(matrix.Dimension), ProjectCount = matrix.ProjectCount };
+        var response = new V1.BlindSpotMatrix { Dimension = BlindSpotAxis.Name(matrix.Dimension), ProjectCount = matrix.ProjectCount, OmittedValueCount = matrix.OmittedValueCount };
         response.FocusLines.AddRange(matrix.FocusLines.Select(InventoryEnums.FocusLines.ToContract));
         response.Values.AddRange(matrix.Values);
         response.Cells.AddRange(matrix.Cells.Select(ToContract));

@@ -27,9 +27,17 @@ public sealed record BlindSpotMatrix(
     IReadOnlyList<FocusLine> FocusLines,
     IReadOnlyList<string> Values,
     IReadOnlyList<BlindSpotCell> Cells,
-    int ProjectCount)
+    int ProjectCount,
+    int OmittedValueCount = 0)
 {
     public const int MaxQuestionsPerCell = 20;
+
+    /// <summary>
+    /// How many values beyond the reference values become columns. Sector is free text, so without a cap every
+    /// spelling a partner typed would widen the matrix (and its cells) without bound; the values used least are left
+    /// out and counted in <see cref="OmittedValueCount"/>.
+    /// </summary>
+    public const int MaxOtherValues = 40;
 
     public IEnumerable<BlindSpotCell> EmptyCells => Cells.Where(c => c.IsEmpty);
 
@@ -60,19 +68,22 @@ public sealed record BlindSpotMatrix(
         IEnumerable<OpenDeskQuestion> questions)
     {
         var openQuestions = questions.ToList();
-        var values = Axis(referenceValues,
-            covered.Select(c => c.Value).Concat(openQuestions.Select(q => q.Value).OfType<string>()));
+        var (values, omitted) = Axis(referenceValues, covered, openQuestions);
+        var canonical = values.ToDictionary(v => v, v => v, StringComparer.OrdinalIgnoreCase);
         var focusLines = Enum.GetValues<FocusLine>();
 
         var counts = new Dictionary<(FocusLine, string), int>();
         foreach (var cell in covered)
         {
-            if (Canonical(values, cell.Value) is { } value)
+            if (canonical.GetValueOrDefault(cell.Value.Trim()) is { } value)
             {
                 counts[(cell.FocusLine, value)] = counts.GetValueOrDefault((cell.FocusLine, value)) + cell.ProjectCount;
             }
         }
 
+        var questionsByCell = openQuestions
+            .Where(q => q.FocusLine is not null && q.Value is not null && canonical.ContainsKey(q.Value.Trim()))
+            .ToLookup(q => (q.FocusLine!.Value, canonical[q.Value!.Trim()]));
         var cells = new List<BlindSpotCell>();
         foreach (var focusLine in focusLines)
         {
@@ -81,8 +92,7 @@ public sealed record BlindSpotMatrix(
                 var count = counts.GetValueOrDefault((focusLine, value));
                 var unanswered = count > 0
                     ? []
-                    : openQuestions
-                        .Where(q => q.FocusLine == focusLine && q.Value is not null && Canonical(values, q.Value) == value)
+                    : questionsByCell[(focusLine, value)]
                         .OrderBy(q => q.SubmittedAt)
                         .ThenBy(q => q.Id)
                         .Take(MaxQuestionsPerCell)
@@ -91,37 +101,44 @@ public sealed record BlindSpotMatrix(
             }
         }
 
-        return new BlindSpotMatrix(dimension, focusLines, values, cells, projectCount);
+        return new BlindSpotMatrix(dimension, focusLines, values, cells, projectCount, omitted);
     }
 
-    /// <summary>Reference values first, then other values found (first spelling wins, compared without case), sorted.</summary>
-    private static List<string> Axis(IEnumerable<string> referenceValues, IEnumerable<string> found)
+    /// <summary>
+    /// Reference values first, then at most <see cref="MaxOtherValues"/> other values found (first spelling wins,
+    /// compared without case): those with the most projects and open questions, shown sorted.
+    /// </summary>
+    private static (List<string> Values, int Omitted) Axis(
+        IEnumerable<string> referenceValues, IEnumerable<CoveredCell> covered, IEnumerable<OpenDeskQuestion> questions)
     {
         var axis = new List<string>();
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in referenceValues.Select(v => v.Trim()).Where(v => v.Length > 0))
         {
-            if (Canonical(axis, value) is null)
+            if (known.Add(value))
             {
                 axis.Add(value);
             }
         }
 
-        var extra = new List<string>();
-        foreach (var value in found.Select(v => v.Trim()).Where(v => v.Length > 0))
+        // Weight of each other value: its projects (per cell, as counted) plus its open questions.
+        var found = covered.Select(c => (Value: c.Value.Trim(), Weight: c.ProjectCount))
+            .Concat(questions.Where(q => q.Value is not null).Select(q => (Value: q.Value!.Trim(), Weight: 1)))
+            .Where(f => f.Value.Length > 0 && !known.Contains(f.Value));
+        // The key keeps the first spelling: the indexer does not replace the key of an existing entry.
+        var weight = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (value, w) in found)
         {
-            if (Canonical(axis, value) is null && Canonical(extra, value) is null)
-            {
-                extra.Add(value);
-            }
+            weight[value] = weight.GetValueOrDefault(value) + w;
         }
 
-        axis.AddRange(extra.Order(StringComparer.OrdinalIgnoreCase));
-        return axis;
-    }
-
-    private static string? Canonical(IReadOnlyList<string> axis, string value)
-    {
-        var trimmed = value.Trim();
-        return axis.FirstOrDefault(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase));
+        var others = weight
+            .OrderByDescending(pair => pair.Value)
+            .ThenBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+            .Take(MaxOtherValues)
+            .Select(pair => pair.Key)
+            .Order(StringComparer.OrdinalIgnoreCase);
+        axis.AddRange(others);
+        return (axis, Math.Max(0, weight.Count - MaxOtherValues));
     }
 }
