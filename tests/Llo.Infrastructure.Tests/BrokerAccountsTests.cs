@@ -56,7 +56,7 @@ public sealed class BrokerAccountsTests : IAsyncLifetime
         Assert.DoesNotContain("guest", await TestRabbitMqCtl.RunAsync("list_users", "--quiet"));
     }
 
-    /// <summary>A login that should succeed, retried while the messaging tests have the shared broker stopped.</summary>
+    /// <summary>A login that should succeed, retried for up to a minute in case the broker is slow to take the imported user.</summary>
     private static async Task<IConnection> ConnectWhenTheBrokerRunsAsync(string user, string password)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);

@@ -7,7 +7,8 @@ namespace Llo.Testing;
 
 /// <summary>
 /// The test's own view of the shared test broker: inspecting queues, publishing an event as another service's relay
-/// would, publishing raw messages, stopping and starting it.
+/// would, publishing raw messages. Nothing stops it: a test that needs an outage cuts its own
+/// <see cref="TcpRelay"/>, because other test assemblies use the broker at the same time.
 /// </summary>
 public static class TestBroker
 {
@@ -124,10 +125,6 @@ public static class TestBroker
             return false;
         }
     }
-
-    public static Task StopAppAsync() => RabbitMqCtlAsync("stop_app");
-
-    public static Task StartAppAsync() => RabbitMqCtlAsync("start_app");
 
     /// <summary>Every queue's type ("classic", "quorum") as the broker reports it; AMQP itself does not tell.</summary>
     public static async Task<Dictionary<string, string>> QueueTypesAsync()

@@ -12,7 +12,7 @@ public static class TestServers
     /// <summary>AMQP URI of the test RabbitMQ node, as its administrator (there is no guest).</summary>
     public static string RabbitMq => Required("LLO_TEST_RABBITMQ");
 
-    /// <summary>Erlang node name of the test RabbitMQ, for <c>rabbitmqctl -n</c> (stop_app/start_app).</summary>
+    /// <summary>Erlang node name of the test RabbitMQ, for <c>rabbitmqctl -n</c>.</summary>
     public static string RabbitMqNode => Required("LLO_TEST_RABBITMQ_NODE");
 
     /// <summary>Directory of the test PostgreSQL (its data in data/, the postmaster's pid in data/postmaster.pid).</summary>
