@@ -16,7 +16,9 @@ public sealed class LloAppFixture : IAsyncLifetime
     /// </summary>
     public IReadOnlyList<string> Resources { get; private set; } = [];
 
-    private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(4);
+    // Most boots take about a minute; on a machine busy with other builds the servers' first start (initdb, the
+    // broker node, every service's migrations) has taken over four.
+    private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(6);
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -45,7 +47,16 @@ public sealed class LloAppFixture : IAsyncLifetime
         ];
         App = await builder.BuildAsync(timeout.Token);
         CollectLogs();
-        await App.StartAsync(timeout.Token);
+        try
+        {
+            await App.StartAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say where the start got stuck instead of a bare TaskCanceledException.
+            var first = Resources.FirstOrDefault(name => !IsRunning(name)) ?? Resources[^1];
+            throw new TimeoutException($"The app host did not start within {BootTimeout.TotalMinutes} minutes.\n{Describe(first)}");
+        }
 
         foreach (var resource in Resources)
         {
@@ -60,6 +71,9 @@ public sealed class LloAppFixture : IAsyncLifetime
             }
         }
     }
+
+    private bool IsRunning(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current) && current.Snapshot.State?.Text == KnownResourceStates.Running;
 
     /// <summary>The state of every resource, and the last log lines of <paramref name="failed"/>.</summary>
     public string Describe(string failed)
