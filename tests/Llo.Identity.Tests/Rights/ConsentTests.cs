@@ -56,6 +56,8 @@ public sealed class ConsentTests(IdentityHost host) : IClassFixture<IdentityHost
         var child = Guid.NewGuid().ToString();
         var tenYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).ToString("yyyy-MM-dd");
         var sixteenYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-16).AddDays(-1).ToString("yyyy-MM-dd");
+        // The child's organisation registers the parent first (GuardianshipTests shows the refusal without it).
+        await IdentityHost.SuccessAsync(await officer.PostAsJsonAsync("/api/identity/v1/guardianships", new { parentId, childId = child }));
 
         var given = await IdentityHost.SuccessAsync(await parent.PostAsJsonAsync(Consents,
             new { personId = child, purpose = "pupil-progress-to-school", childBirthDate = tenYearsAgo }));

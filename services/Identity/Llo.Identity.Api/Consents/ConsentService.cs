@@ -3,8 +3,8 @@ using Grpc.Core;
 using Llo.Contracts.Events;
 using Llo.Hosting.Access;
 using Llo.Identity.Api.Access;
-using Llo.Identity.Api.Accounts;
 using Llo.Identity.Api.Audit;
+using Llo.Identity.Api.Guardianships;
 using Llo.Messaging;
 using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authorization;
@@ -16,10 +16,10 @@ namespace Llo.Identity.Api.Consents;
 /// <summary>
 /// The consent registry. A person gives and withdraws consent for themself; a parent for their child under 16 (the
 /// consent records that a parent gave it, and who); a privacy-officer reads everyone's. Services ask
-/// <see cref="CheckConsent"/> before optional sharing. Parenthood itself is not registered here yet: a parent may act
-/// for a person without an account of their own, and sees and withdraws only the consents they gave.
+/// <see cref="CheckConsent"/> before optional sharing. A parent acts for a child only with a guardianship
+/// (<see cref="GuardianshipService"/>), and sees and withdraws only the consents they gave.
 /// </summary>
-public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore consents, UserStore users, AuditTrail audit, TimeProvider time)
+public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore consents, AuditTrail audit, TimeProvider time)
     : V1.Consents.ConsentsBase
 {
     public const int ChildAgeLimit = 16;
@@ -61,10 +61,6 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         }
 
         violations.ThrowIfAny();
-        if (forChild && await users.FindAsync(personId!.Value, ct) is not null)
-        {
-            throw Caller.Denied("Deze persoon heeft een eigen account en geeft zelf toestemming.");
-        }
 
         var consent = new StoredConsent
         {
@@ -74,6 +70,13 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         };
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // Only a registered parent (a guardianship the child's organisation keeps) consents for a child.
+        if (forChild && !await GuardianshipStore.ExistsAsync(tx, self, consent.PersonId, ct))
+        {
+            throw Caller.Denied(
+                "U staat niet als ouder van deze persoon (consent.personId) geregistreerd; vraag de organisatie van uw kind om het ouderschap vast te leggen.");
+        }
+
         if (!await ConsentStore.InsertAsync(tx, consent, ct))
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists,
