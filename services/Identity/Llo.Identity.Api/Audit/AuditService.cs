@@ -11,7 +11,7 @@ namespace Llo.Identity.Api.Audit;
 
 /// <summary>The audit log for the privacy officer: entries newest first with filters, and the chain's verification.</summary>
 [Authorize(Policy = IdentityPolicies.AuditRead)]
-public sealed class AuditService(NpgsqlDataSource dataSource, AuditTrail audit) : V1.AuditService.AuditServiceBase
+public sealed class AuditService(NpgsqlDataSource dataSource, AuditTrail audit, AuditWitness witness) : V1.AuditService.AuditServiceBase
 {
     public static readonly PageLimits Limits = new(Default: 50, Max: 500);
 
@@ -39,7 +39,8 @@ public sealed class AuditService(NpgsqlDataSource dataSource, AuditTrail audit) 
 
     public override async Task<V1.VerifyAuditEntriesResponse> VerifyAuditEntries(V1.VerifyAuditEntriesRequest request, ServerCallContext context)
     {
-        var verdict = await AuditVerification.VerifyAsync(dataSource, context.CancellationToken);
+        var witnessed = await witness.ReadAsync(context.CancellationToken);
+        var verdict = await AuditVerification.VerifyAsync(dataSource, witnessed, context.CancellationToken);
         return new V1.VerifyAuditEntriesResponse
         {
             Intact = verdict.Intact,
@@ -49,6 +50,7 @@ public sealed class AuditService(NpgsqlDataSource dataSource, AuditTrail audit) 
             BrokenSequence = verdict.BrokenSequence,
             Problem = verdict.Problem,
             Message = verdict.Message,
+            WitnessedSequence = verdict.WitnessedSequence,
         };
     }
 

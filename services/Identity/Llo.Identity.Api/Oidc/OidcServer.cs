@@ -86,7 +86,7 @@ public static class OidcServer
                 };
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
-        LoginProtectionKeys.AddTo(builder.Services);
+        LoginProtectionKeys.AddTo(builder.Services, builder.Configuration);
         return builder;
     }
 }
