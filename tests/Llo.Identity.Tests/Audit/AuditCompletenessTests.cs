@@ -138,13 +138,7 @@ public sealed class AuditCompletenessTests(IdentityHost host) : IClassFixture<Id
     private static string Sub(JsonElement token) =>
         Jwt.Payload(token.GetProperty("access_token").GetString()!).GetProperty("sub").GetString()!;
 
-    private async Task<(HttpClient Client, string UserId)> AsAsync(string userName)
-    {
-        var token = await host.PasswordTokenAsync(userName, "openid identity.read identity.write");
-        var client = host.JsonWith(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-        return (client, Sub(token));
-    }
+    private Task<(HttpClient Client, string UserId)> AsAsync(string userName) => host.UserAsync(userName);
 
     private async Task<long> CountAsync(string sql)
     {

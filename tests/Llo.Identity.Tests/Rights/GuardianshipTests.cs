@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -100,11 +99,5 @@ public sealed class GuardianshipTests(IdentityHost host) : IClassFixture<Identit
         return [.. error.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString()!)];
     }
 
-    private async Task<(HttpClient Client, string UserId)> AsAsync(string userName)
-    {
-        var token = (await host.PasswordTokenAsync(userName, "openid identity.read identity.write")).GetProperty("access_token").GetString()!;
-        var client = host.JsonWith(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, Jwt.Payload(token).GetProperty("sub").GetString()!);
-    }
+    private Task<(HttpClient Client, string UserId)> AsAsync(string userName) => host.UserAsync(userName);
 }
