@@ -21,7 +21,7 @@ public sealed class ClientCredentialsTests(IdentityHost host) : IClassFixture<Id
         Assert.Equal(["llo-finance", "llo-inventory"], Jwt.Values(payload, "aud").Order());
         Assert.Equal("inventory.read finance.read", payload.GetProperty("scope").GetString());
         Assert.Empty(Jwt.Values(payload, "role"));
-        Assert.InRange(answer.GetProperty("expires_in").GetInt32(), 800, 900);
+        Assert.InRange(answer.GetProperty("expires_in").GetInt32(), 240, 300);
     }
 
     [Fact]

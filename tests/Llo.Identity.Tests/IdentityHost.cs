@@ -50,6 +50,15 @@ public class IdentityHost : ServiceTestHost, IAsyncLifetime
         return await SuccessAsync(response);
     }
 
+    /// <summary>A JSON client acting as the demo user <paramref name="userName"/>, and that user's id (the token's sub).</summary>
+    public async Task<(HttpClient Client, string UserId)> UserAsync(string userName, string scope = "openid identity.read identity.write")
+    {
+        var token = (await PasswordTokenAsync(userName, scope)).GetProperty("access_token").GetString()!;
+        var client = JsonWith(null);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return (client, Jwt.Payload(token).GetProperty("sub").GetString()!);
+    }
+
     public static async Task<JsonElement> SuccessAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

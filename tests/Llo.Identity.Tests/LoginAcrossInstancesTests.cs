@@ -20,13 +20,13 @@ public sealed class LoginAcrossInstancesTests(IdentityHost host) : IClassFixture
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(installedElsewhere.FullName, "appsettings.json"));
             var (httpPort, grpcPort) = (ServiceTestHost.FreePort(), ServiceTestHost.FreePort());
-            await using var other = Start(installedElsewhere.FullName, httpPort, grpcPort);
+            await using var other = SecondInstance.Start(host, installedElsewhere.FullName, httpPort, grpcPort);
             await other.StartAsync();
 
             // One browser (one cookie jar: cookies ignore the port) talking to both instances.
             var cookies = new CookieContainer();
-            using var first = Browser(cookies, host.Json.BaseAddress!);
-            using var second = Browser(cookies, new Uri($"http://127.0.0.1:{httpPort}"));
+            using var first = SecondInstance.Browser(cookies, host.Json.BaseAddress!);
+            using var second = SecondInstance.Browser(cookies, new Uri($"http://127.0.0.1:{httpPort}"));
 
             var (_, html) = await new AuthorizationCodeFlow(first, IdentityHost.WebRedirect).OpenLoginPageAsync();
             using var login = await new AuthorizationCodeFlow(second, IdentityHost.WebRedirect).SubmitAsync(html, "coach@demo1.llo.test", "Demo-wachtwoord-1");
@@ -48,7 +48,12 @@ public sealed class LoginAcrossInstancesTests(IdentityHost host) : IClassFixture
         Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM data_protection_keys") >= 1);
     }
 
-    private WebApplication Start(string contentRoot, int httpPort, int grpcPort) => IdentityApp.Build(
+}
+
+/// <summary>Another identity instance on the same database, installed elsewhere, and a browser for one of them.</summary>
+internal static class SecondInstance
+{
+    public static WebApplication Start(IdentityHost host, string contentRoot, int httpPort, int grpcPort, params string[] extra) => IdentityApp.Build(
     [
         $"--contentRoot={contentRoot}",
         $"--ConnectionStrings:identity-db={host.Database.ConnectionString}",
@@ -60,8 +65,9 @@ public sealed class LoginAcrossInstancesTests(IdentityHost host) : IClassFixture
         "--Logging:LogLevel:Default=Warning",
         $"--Llo:Identity:Issuer={IdentityHost.PublicIssuer}",
         $"--Identity:Audit:Queue={host.AuditQueue}",
+        .. extra,
     ]);
 
-    private static HttpClient Browser(CookieContainer cookies, Uri address) =>
+    public static HttpClient Browser(CookieContainer cookies, Uri address) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies }) { BaseAddress = address };
 }

@@ -10,5 +10,6 @@ public static class IdentityApi
         .Require(V1.OrganisationFields.Descriptor, "name")
         .Require(V1.InvitationFields.Descriptor, "email", "roles")
         .Require(V1.AcceptInvitationRequest.Descriptor, "token", "display_name", "password")
-        .Require(V1.ClientFields.Descriptor, "display_name", "scopes");
+        .Require(V1.ClientFields.Descriptor, "display_name", "scopes")
+        .Require(V1.GuardianshipFields.Descriptor, "parent_id", "child_id");
 }

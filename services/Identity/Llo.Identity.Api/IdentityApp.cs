@@ -3,6 +3,7 @@ using Llo.Identity.Api.Accounts;
 using Llo.Identity.Api.Audit;
 using Llo.Identity.Api.Clients;
 using Llo.Identity.Api.Consents;
+using Llo.Identity.Api.Guardianships;
 using Llo.Identity.Api.Invitations;
 using Llo.Identity.Api.Oidc;
 using Llo.Identity.Api.Organisations;
@@ -40,6 +41,7 @@ public static class IdentityApp
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<OrganisationStore>();
         builder.Services.AddSingleton<InvitationStore>();
+        builder.Services.AddSingleton<GuardianshipStore>();
         builder.AddPeoplesRights();
 
         // Behind the gateway the browser's host and scheme arrive as X-Forwarded-Host/Proto (from the loopback proxy,
@@ -62,6 +64,7 @@ public static class IdentityApp
             api.MapGrpcService<ClientService>();
             api.MapGrpcService<PrivacyRequestService>();
             api.MapGrpcService<ConsentService>();
+            api.MapGrpcService<GuardianshipService>();
             api.MapGrpcService<AuditService>();
         });
         // After MapLloApi's middleware, so a 401/403 of the API is answered in the one error shape.

@@ -37,3 +37,11 @@ public sealed record ConsentGiven(Guid ConsentId, Guid PersonId, string Purpose,
 
 [IntegrationEvent("identity.consent-withdrawn")]
 public sealed record ConsentWithdrawn(Guid ConsentId, Guid PersonId, string Purpose) : IntegrationEvent;
+
+// Guardianships: ids only. A service that lets a parent act for a child follows these.
+
+[IntegrationEvent("identity.guardianship-created")]
+public sealed record GuardianshipCreated(Guid GuardianshipId, Guid ParentId, Guid ChildId, Guid OrganisationId) : IntegrationEvent;
+
+[IntegrationEvent("identity.guardianship-removed")]
+public sealed record GuardianshipRemoved(Guid GuardianshipId, Guid ParentId, Guid ChildId) : IntegrationEvent;

@@ -12,6 +12,24 @@ public sealed class Caller
 {
     public static readonly Caller Anonymous = new(null, false, null, new HashSet<string>(), new HashSet<string>());
 
+    /// <summary>The prefix of a <see cref="System"/> caller's subject.</summary>
+    public const string SystemPrefix = "system:";
+
+    /// <summary>
+    /// The service itself, where no user or client asked (a consumer answering an event, a login before anyone is
+    /// known): its subject is <c>system:&lt;service&gt;</c>, so an audit entry names who acted. It has no roles, no
+    /// scopes and no organisation, so no access check ever lets it in.
+    /// </summary>
+    public static Caller System(string service)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        return new Caller(SystemPrefix + service, false, null, new HashSet<string>(), new HashSet<string>()) { IsSystem = true };
+    }
+
+    /// <summary>A user of the identity service, known by id and organisation, where no token carries them (a login).</summary>
+    public static Caller ForUser(Guid userId, Guid organisation, IEnumerable<string> roles) =>
+        new(userId.ToString("D"), false, organisation, roles.ToHashSet(StringComparer.Ordinal), new HashSet<string>());
+
     private Caller(string? subject, bool isClient, Guid? organisation, IReadOnlySet<string> roles, IReadOnlySet<string> scopes)
     {
         Subject = subject;
@@ -25,6 +43,9 @@ public sealed class Caller
     public string? Subject { get; }
 
     public bool IsAuthenticated => Subject is not null;
+
+    /// <summary>The service itself (<see cref="System"/>), not a person or a partner system.</summary>
+    public bool IsSystem { get; private init; }
 
     /// <summary>A partner system with a client-credentials token: it has scopes, no roles.</summary>
     public bool IsClient { get; }

@@ -38,6 +38,12 @@ public sealed class AuditTrail
     public string Service => _service;
 
     /// <summary>
+    /// The actor of an entry no user or client asked for (a consumer answering an event, a failed login):
+    /// <c>system:&lt;service&gt;</c>.
+    /// </summary>
+    public Caller System => Caller.System(_service);
+
+    /// <summary>
     /// Enqueues the entry inside <paramref name="tx"/>, the transaction of the write it describes: both commit or
     /// neither does. Throws <see cref="ArgumentException"/> for an entry that holds anything but ids and codes.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Llo.GrpcClients;
@@ -56,6 +55,8 @@ public sealed class ConsentTests(IdentityHost host) : IClassFixture<IdentityHost
         var child = Guid.NewGuid().ToString();
         var tenYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-10).ToString("yyyy-MM-dd");
         var sixteenYearsAgo = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-16).AddDays(-1).ToString("yyyy-MM-dd");
+        // The child's organisation registers the parent first (GuardianshipTests shows the refusal without it).
+        await IdentityHost.SuccessAsync(await officer.PostAsJsonAsync("/api/identity/v1/guardianships", new { parentId, childId = child }));
 
         var given = await IdentityHost.SuccessAsync(await parent.PostAsJsonAsync(Consents,
             new { personId = child, purpose = "pupil-progress-to-school", childBirthDate = tenYearsAgo }));
@@ -110,13 +111,7 @@ public sealed class ConsentTests(IdentityHost host) : IClassFixture<IdentityHost
         Assert.False(withoutToken);
     }
 
-    private async Task<(HttpClient Client, string UserId)> AsAsync(string userName)
-    {
-        var token = (await host.PasswordTokenAsync(userName, "openid identity.read identity.write")).GetProperty("access_token").GetString()!;
-        var client = host.JsonWith(null);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, Jwt.Payload(token).GetProperty("sub").GetString()!);
-    }
+    private Task<(HttpClient Client, string UserId)> AsAsync(string userName) => host.UserAsync(userName);
 
     private static async Task<JsonElement> CheckAsync(HttpClient client, string personId, string purpose) =>
         await IdentityHost.SuccessAsync(await client.PostAsJsonAsync($"{Consents}:check", new { personId, purpose }));

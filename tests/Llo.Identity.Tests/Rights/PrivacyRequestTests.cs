@@ -118,6 +118,54 @@ public sealed class PrivacyRequestTests(RightsHosts hosts) : IClassFixture<Right
             "SELECT count(*) FROM privacy_request_answers WHERE request_id = @id", Guid.Parse(id)));
     }
 
+    [Fact]
+    public async Task Every_services_answer_is_audited_with_the_service_itself_as_actor_and_the_person_by_id_only()
+    {
+        const string person = "coach@demo2.llo.test";
+        await InventoryProjectAsync("Cor Coach", person);
+        using var officer = await hosts.AsAsync("privacy-officer@demo1.llo.test");
+        var created = await IdentityHost.SuccessAsync(await officer.PostAsJsonAsync(Exports, new { emailAddresses = new[] { person } }));
+        var id = created.GetProperty("id").GetString()!;
+        await RightsHosts.CompleteAsync(officer, $"{Exports}/{id}");
+
+        // Identity's own export (the officer), the inventory's (itself) and identity storing the inventory's part (itself).
+        var entries = await AuditEntriesAsync(id, expected: 3);
+        var mentions = await ScalarAsync<long>(hosts.Identity.Database.DataSource,
+            "SELECT count(*) FROM audit_entries a WHERE resource_id = @id::text AND row_to_json(a)::text ILIKE '%coach@%'", id);
+
+        Assert.Contains(entries, e => e is { Service: "identity", Action: "export" } && e.Actor != null && !e.Actor.StartsWith("system:"));
+        Assert.Contains(entries, e => e is { Service: "inventory", Action: "export", Actor: "system:inventory" });
+        Assert.Contains(entries, e => e is { Service: "identity", Action: "create", Actor: "system:identity" } && e.AnswerFrom == hosts.InventoryName);
+        Assert.Single(entries.Select(e => e.Subject).Distinct());
+        Assert.True(Guid.TryParse(entries[0].Subject, out _));
+        Assert.Equal(0L, mentions);
+    }
+
+    private async Task<List<(string Service, string Action, string? Actor, string Subject, string? AnswerFrom)>> AuditEntriesAsync(string requestId, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var entries = new List<(string, string, string?, string, string?)>();
+            await using (var command = hosts.Identity.Database.DataSource.CreateCommand(
+                "SELECT service, action, actor, subject_ids[1], details->>'answerFrom' FROM audit_entries WHERE resource_id = @id ORDER BY sequence"))
+            {
+                command.Parameters.AddWithValue("id", requestId);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    entries.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4)));
+                }
+            }
+
+            // Other test classes' inventory hosts on the broker answer every request too: wait for identity's record of ours.
+            if (entries.Count >= expected && entries.Any(e => e.Item5 == hosts.InventoryName)) return entries;
+            Assert.True(DateTime.UtcNow < deadline, $"Only {entries.Count} of {expected} audit entries of request {requestId} within a minute.");
+            await Task.Delay(200);
+        }
+    }
+
     private async Task<Guid> InventoryProjectAsync(string name, string email)
     {
         var id = Guid.NewGuid();

@@ -28,6 +28,9 @@ public static class IdentityPolicies
     /// <summary>A person (a user's token, any role) with <c>identity.write</c>: asks for an export or erasure, gives or withdraws consent.</summary>
     public const string PersonWrite = "identity.person-write";
 
+    /// <summary>An administrator or privacy officer with <c>identity.write</c>: links parents to children of their organisation.</summary>
+    public const string GuardianshipWrite = "identity.guardianship-write";
+
     /// <summary>A privacy officer (a person, never a partner system): reads and verifies the audit log.</summary>
     public const string AuditRead = "identity.audit";
 
@@ -37,5 +40,6 @@ public static class IdentityPolicies
         .Policy(Operator, roles: [Roles.Operator], userScope: WriteScope)
         .Policy(PersonRead, roles: Roles.All)
         .Policy(PersonWrite, roles: Roles.All, userScope: WriteScope)
+        .Policy(GuardianshipWrite, roles: [.. Roles.Administrators, LloRoles.PrivacyOfficer], userScope: WriteScope)
         .Policy(AuditRead, roles: [LloRoles.PrivacyOfficer]);
 }

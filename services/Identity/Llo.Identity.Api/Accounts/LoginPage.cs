@@ -34,7 +34,7 @@ public static class LoginPage
             return Page(http, antiforgery, returnUrl, email, LoginTexts.FormExpired, StatusCodes.Status400BadRequest);
         }
 
-        var user = await passwords.VerifyAsync(email, password, ct);
+        var user = await passwords.VerifyAsync(email, password, PasswordCheck.LoginPage, ct);
         if (user is null)
         {
             return Page(http, antiforgery, returnUrl, email, LoginTexts.Failed, StatusCodes.Status200OK);

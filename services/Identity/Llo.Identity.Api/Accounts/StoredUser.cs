@@ -18,4 +18,7 @@ public sealed record StoredUser
     public int Version { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Set when the person's data was erased: the anonymised row stays, but nobody logs in or refreshes a token as it.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }

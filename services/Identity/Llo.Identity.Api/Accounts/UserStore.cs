@@ -7,7 +7,7 @@ namespace Llo.Identity.Api.Accounts;
 public sealed class UserStore(NpgsqlDataSource dataSource)
 {
     public const string Columns =
-        "user_id, organisation_id, email, display_name, password_hash, roles, failed_logins, locked_until, version, created_at, updated_at";
+        "user_id, organisation_id, email, display_name, password_hash, roles, failed_logins, locked_until, version, created_at, updated_at, erased_at";
 
     public async Task<StoredUser?> FindByEmailAsync(string email, CancellationToken ct)
     {
@@ -48,30 +48,20 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// Counts a failed password in one statement (two failures at once both count); the failure that reaches
     /// <paramref name="maxFailures"/> locks the account until <paramref name="lockUntil"/> and starts the count again.
     /// </summary>
-    public async Task RecordFailureAsync(Guid userId, int maxFailures, DateTimeOffset lockUntil, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await Rows.ExecuteAsync(tx,
+    public static Task RecordFailureAsync(NpgsqlTransaction tx, Guid userId, int maxFailures, DateTimeOffset lockUntil, CancellationToken ct) =>
+        Rows.ExecuteAsync(tx,
             """
             UPDATE users SET
                 locked_until = CASE WHEN failed_logins + 1 >= @maxFailures THEN @lockUntil ELSE locked_until END,
                 failed_logins = CASE WHEN failed_logins + 1 >= @maxFailures THEN 0 ELSE failed_logins + 1 END
             WHERE user_id = @userId
             """, new { userId, maxFailures, lockUntil }, ct);
-        await tx.CommitAsync(ct);
-    }
 
     /// <summary>A correct password clears the failure count and the lock, and stores a rehash when the hasher asks for one.</summary>
-    public async Task RecordSuccessAsync(Guid userId, string? newHash, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await Rows.ExecuteAsync(tx,
+    public static Task RecordSuccessAsync(NpgsqlTransaction tx, Guid userId, string? newHash, CancellationToken ct) =>
+        Rows.ExecuteAsync(tx,
             """
             UPDATE users SET failed_logins = 0, locked_until = NULL, password_hash = coalesce(@newHash, password_hash)
             WHERE user_id = @userId AND (failed_logins <> 0 OR locked_until IS NOT NULL OR @newHash IS NOT NULL)
             """, new { userId, newHash }, ct);
-        await tx.CommitAsync(ct);
-    }
 }

@@ -16,4 +16,13 @@ public sealed class AuditOptions
 
     /// <summary>Entries deleted per transaction, so the chain's head is never locked for long.</summary>
     public int RetentionBatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// The append-only file outside the database that witnesses the chain's head (<see cref="AuditWitness"/>); none when
+    /// empty. Put it where the database's users cannot write (another disk, a host the database does not run on).
+    /// </summary>
+    public string? WitnessPath { get; set; }
+
+    /// <summary>How often the head is witnessed: a rewrite of entries younger than this is not caught by the witness.</summary>
+    public TimeSpan WitnessInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

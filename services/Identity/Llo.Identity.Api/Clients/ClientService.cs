@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Grpc.Core;
 using Llo.Identity.Api.Access;
+using Llo.Identity.Api.Audit;
+using Llo.Messaging.Audit;
 using Llo.Hosting.Access;
 using Llo.Identity.Api.Oidc;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +17,7 @@ namespace Llo.Identity.Api.Clients;
 /// organisation in the application's properties. A new client's secret is shown once; OpenIddict keeps only a hash.
 /// </summary>
 [Authorize(Policy = IdentityPolicies.Administrator)]
-public sealed class ClientService(IOpenIddictApplicationManager applications) : V1.ClientService.ClientServiceBase
+public sealed class ClientService(IOpenIddictApplicationManager applications, AuditTrail audit) : V1.ClientService.ClientServiceBase
 {
     public override async Task<V1.ListClientsResponse> ListClients(V1.ListClientsRequest request, ServerCallContext context)
     {
@@ -30,6 +32,12 @@ public sealed class ClientService(IOpenIddictApplicationManager applications) : 
             {
                 response.Clients.Add(await ToContractAsync(application, clientId, organisation, ct));
             }
+        }
+
+        // A client's display name is free text an administrator typed (it may name a contact person).
+        if (response.Clients.Count > 0)
+        {
+            await audit.RecordReadAsync(context.Caller(), IdentityAudit.Clients(response.Clients.Count), ct);
         }
 
         return response;

@@ -3,8 +3,10 @@ using Grpc.Core;
 using Llo.Contracts.Events;
 using Llo.Hosting.Access;
 using Llo.Identity.Api.Access;
-using Llo.Identity.Api.Accounts;
+using Llo.Identity.Api.Audit;
+using Llo.Identity.Api.Guardianships;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Identity.V1;
@@ -14,10 +16,10 @@ namespace Llo.Identity.Api.Consents;
 /// <summary>
 /// The consent registry. A person gives and withdraws consent for themself; a parent for their child under 16 (the
 /// consent records that a parent gave it, and who); a privacy-officer reads everyone's. Services ask
-/// <see cref="CheckConsent"/> before optional sharing. Parenthood itself is not registered here yet: a parent may act
-/// for a person without an account of their own, and sees and withdraws only the consents they gave.
+/// <see cref="CheckConsent"/> before optional sharing. A parent acts for a child only with a guardianship
+/// (<see cref="GuardianshipService"/>), and sees and withdraws only the consents they gave.
 /// </summary>
-public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore consents, UserStore users, TimeProvider time)
+public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore consents, AuditTrail audit, TimeProvider time)
     : V1.Consents.ConsentsBase
 {
     public const int ChildAgeLimit = 16;
@@ -59,10 +61,6 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         }
 
         violations.ThrowIfAny();
-        if (forChild && await users.FindAsync(personId!.Value, ct) is not null)
-        {
-            throw Caller.Denied("Deze persoon heeft een eigen account en geeft zelf toestemming.");
-        }
 
         var consent = new StoredConsent
         {
@@ -72,6 +70,13 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         };
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // Only a registered parent (a guardianship the child's organisation keeps) consents for a child.
+        if (forChild && !await GuardianshipStore.ExistsAsync(tx, self, consent.PersonId, ct))
+        {
+            throw Caller.Denied(
+                "U staat niet als ouder van deze persoon (consent.personId) geregistreerd; vraag de organisatie van uw kind om het ouderschap vast te leggen.");
+        }
+
         if (!await ConsentStore.InsertAsync(tx, consent, ct))
         {
             throw new RpcException(new Status(StatusCode.AlreadyExists,
@@ -80,6 +85,7 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
 
         await Outbox.EnqueueAsync(tx, new ConsentGiven(consent.ConsentId, consent.PersonId, consent.Purpose, consent.PurposeVersion),
             consent.ConsentId.ToString(), consent.Version, ct);
+        await audit.RecordAsync(tx, caller, IdentityAudit.Consent(AuditActions.Create, consent), ct);
         await tx.CommitAsync(ct);
         return ToContract(consent);
     }
@@ -98,6 +104,11 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
             : caller.HasRole(LloRoles.Parent) ? self
             : throw Caller.Denied("U ziet alleen uw eigen toestemmingen, of als ouder die voor uw kind.");
         var result = await consents.ListAsync(personId!.Value, givenBy, page, context.CancellationToken);
+        if (result.Rows.Count > 0)
+        {
+            await audit.RecordReadAsync(caller, IdentityAudit.Consents(result.Rows), context.CancellationToken);
+        }
+
         var response = new V1.ListConsentsResponse { TotalSize = result.Total, NextPageToken = page.NextToken(result.Rows.Count, result.Total) };
         response.Consents.AddRange(result.Rows.Select(ToContract));
         return response;
@@ -114,6 +125,7 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
             throw Caller.Denied("Deze toestemming gaat niet over u en u gaf haar niet.");
         }
 
+        await audit.RecordReadAsync(caller, IdentityAudit.Consent(AuditActions.Read, consent), context.CancellationToken);
         return ToContract(consent);
     }
 
@@ -146,6 +158,7 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         await ConsentStore.WithdrawAsync(tx, withdrawn, ct);
         await Outbox.EnqueueAsync(tx, new ConsentWithdrawn(withdrawn.ConsentId, withdrawn.PersonId, withdrawn.Purpose),
             withdrawn.ConsentId.ToString(), withdrawn.Version, ct);
+        await audit.RecordAsync(tx, caller, IdentityAudit.Consent(AuditActions.Update, withdrawn), ct);
         await tx.CommitAsync(ct);
         return ToContract(withdrawn);
     }
@@ -170,6 +183,8 @@ public sealed class ConsentService(NpgsqlDataSource dataSource, ConsentStore con
         var purpose = ConsentPurposes.Check(request.Purpose, "purpose", violations);
         violations.ThrowIfAny();
         var consent = await consents.FindNotWithdrawnAsync(personId!.Value, purpose!.Code, context.CancellationToken);
+        await audit.RecordReadAsync(context.Caller(),
+            IdentityAudit.ConsentCheck(personId.Value, purpose.Code, consent is { InForce: true } ? consent.ConsentId : null), context.CancellationToken);
         return consent is { InForce: true }
             ? new V1.CheckConsentResponse { Granted = true, ConsentId = consent.ConsentId.ToString("D"), GivenAt = Timestamp.FromDateTimeOffset(consent.GivenAt) }
             : new V1.CheckConsentResponse { Granted = false };

@@ -25,6 +25,11 @@ public static class AuthorizationEndpoint
         var user = login.Succeeded && Guid.TryParse(login.Principal.GetClaim(Claims.Subject), out var userId)
             ? await users.FindAsync(userId, ct)
             : null;
+        // A login cookie outlives an erasure: the erased person logs in again, and cannot.
+        if (user?.ErasedAt is not null)
+        {
+            user = null;
+        }
 
         if (user is null || request.HasPromptValue(PromptValues.Login))
         {

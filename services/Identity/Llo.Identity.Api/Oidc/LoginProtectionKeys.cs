@@ -17,11 +17,25 @@ public sealed class LoginProtectionKeys(NpgsqlDataSource dataSource) : IXmlRepos
     /// <summary>Every identity instance protects with this name, wherever it is installed.</summary>
     public const string ApplicationName = "llo-identity";
 
-    public static void AddTo(IServiceCollection services)
+    public static void AddTo(IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
+        // Encrypted at rest when the secret is set (LoginKeysAtRest); the decryptor finds it through the services.
+        var atRest = LoginKeysAtRest.From(configuration);
+        if (atRest is not null)
+        {
+            services.AddSingleton(atRest);
+        }
+
         services.AddOptions<KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((options, database) => options.XmlRepository = new LoginProtectionKeys(database));
+            .Configure<NpgsqlDataSource>((options, database) =>
+            {
+                options.XmlRepository = new LoginProtectionKeys(database);
+                if (atRest is not null)
+                {
+                    options.XmlEncryptor = new LoginKeyEncryptor(atRest);
+                }
+            });
     }
 
     // Synchronous because the key ring reads its repository synchronously; it does so rarely (start, then about daily).

@@ -31,6 +31,7 @@ public static class OidcServer
 
         // The issuer is the public gateway (Llo:Identity:Issuer); without it (a test host) the request's own address.
         var issuer = builder.Configuration["Llo:Identity:Issuer"];
+        var lifetimes = TokenLifetimes.From(builder.Configuration);
 
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<OidcDbContext>())
@@ -46,8 +47,8 @@ public static class OidcServer
                     .AllowPasswordFlow();
                 server.RegisterScopes([.. LloScopes.All]);
                 server.RegisterClaims("org", "role", "name");
-                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(15))
-                    .SetRefreshTokenLifetime(TimeSpan.FromDays(14));
+                server.SetAccessTokenLifetime(lifetimes.AccessToken)
+                    .SetRefreshTokenLifetime(lifetimes.RefreshToken);
                 // Services validate access tokens themselves with the published keys: plain signed JWTs.
                 server.DisableAccessTokenEncryption();
                 if (!string.IsNullOrWhiteSpace(issuer))
@@ -85,7 +86,7 @@ public static class OidcServer
                 };
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
-        LoginProtectionKeys.AddTo(builder.Services);
+        LoginProtectionKeys.AddTo(builder.Services, builder.Configuration);
         return builder;
     }
 }

@@ -1,4 +1,7 @@
+using Llo.Hosting.Access;
 using Llo.Identity.Api.Accounts;
+using Llo.Identity.Api.Audit;
+using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -17,14 +20,17 @@ public static class SessionEndpoints
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
 
-    private static async Task<IResult> UserInfoAsync(HttpContext http, UserStore users, CancellationToken ct)
+    private static async Task<IResult> UserInfoAsync(HttpContext http, UserStore users, AuditTrail audit, CancellationToken ct)
     {
         var token = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var user = Guid.TryParse(token.Principal?.GetClaim(Claims.Subject), out var userId) ? await users.FindAsync(userId, ct) : null;
-        if (user is null)
+        if (user is null || user.ErasedAt is not null)
         {
             return Results.Challenge(properties: null, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
+
+        // The answer is the user's own account, read with their token: they are the actor.
+        await audit.RecordReadAsync(Caller.ForUser(user.UserId, user.OrganisationId, user.Roles), IdentityAudit.UserInfo(user.UserId), ct);
 
         var claims = new Dictionary<string, object>
         {

@@ -39,7 +39,7 @@ public static class TokenEndpoint
                 return OidcAnswers.Refuse(Errors.UnsupportedGrantType, "Inloggen met wachtwoord via de API staat uit (geen demogebruikers).");
             }
 
-            var user = await passwords.VerifyAsync(request.Username, request.Password, ct);
+            var user = await passwords.VerifyAsync(request.Username, request.Password, PasswordCheck.PasswordGrant, ct);
             return user is null
                 ? OidcAnswers.Refuse(Errors.InvalidGrant, LoginTexts.Failed)
                 : OidcAnswers.Issue(CallerPrincipal.ForUser(user, request.GetScopes()));
@@ -50,7 +50,8 @@ public static class TokenEndpoint
             var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = granted.Principal?.GetClaim(Claims.Subject);
             var user = Guid.TryParse(subject, out var userId) ? await users.FindAsync(userId, ct) : null;
-            return user is null
+            // An erased person's sessions are deleted with their data; this also refuses a token that escaped that.
+            return user is null || user.ErasedAt is not null
                 ? OidcAnswers.Refuse(Errors.InvalidGrant, "Deze gebruiker bestaat niet meer.")
                 : OidcAnswers.Issue(CallerPrincipal.ForUser(user, granted.Principal!.GetScopes()));
         }

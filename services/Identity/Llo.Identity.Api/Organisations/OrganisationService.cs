@@ -1,14 +1,20 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Llo.Hosting.Access;
 using Llo.Identity.Api.Access;
+using Llo.Identity.Api.Audit;
+using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using V1 = Llo.Contracts.Identity.V1;
 
 namespace Llo.Identity.Api.Organisations;
 
-/// <summary>Organisations: operators register them; every identity reader lists and reads them (names only).</summary>
-public sealed class OrganisationService(NpgsqlDataSource dataSource, OrganisationStore organisations, TimeProvider time)
+/// <summary>
+/// Organisations: operators register them; every identity reader lists and reads them (names only). A name can name a
+/// person (a one-person business), so reads are audited, without subjects.
+/// </summary>
+public sealed class OrganisationService(NpgsqlDataSource dataSource, OrganisationStore organisations, AuditTrail audit, TimeProvider time)
     : V1.OrganisationService.OrganisationServiceBase
 {
     public static readonly Resource Organisation = new("Organisatie", "de", "organisatie-id");
@@ -39,7 +45,9 @@ public sealed class OrganisationService(NpgsqlDataSource dataSource, Organisatio
     public override async Task<V1.Organisation> GetOrganisation(V1.GetOrganisationRequest request, ServerCallContext context)
     {
         var id = Organisation.ParseId(request.Id);
-        return ToContract(await organisations.FindAsync(id, context.CancellationToken) ?? throw Organisation.NotFound(id));
+        var organisation = await organisations.FindAsync(id, context.CancellationToken) ?? throw Organisation.NotFound(id);
+        await audit.RecordReadAsync(context.Caller(), IdentityAudit.Organisation(id), context.CancellationToken);
+        return ToContract(organisation);
     }
 
     [Authorize(Policy = IdentityPolicies.Reader)]
@@ -49,6 +57,11 @@ public sealed class OrganisationService(NpgsqlDataSource dataSource, Organisatio
         var page = Page.Parse(request.PageSize, request.PageToken, Limits, violations);
         violations.ThrowIfAny();
         var result = await organisations.ListAsync(page, context.CancellationToken);
+        if (result.Rows.Count > 0)
+        {
+            await audit.RecordReadAsync(context.Caller(), IdentityAudit.Organisations(result.Rows.Count), context.CancellationToken);
+        }
+
         var response = new V1.ListOrganisationsResponse { TotalSize = result.Total, NextPageToken = page.NextToken(result.Rows.Count, result.Total) };
         response.Organisations.AddRange(result.Rows.Select(ToContract));
         return response;

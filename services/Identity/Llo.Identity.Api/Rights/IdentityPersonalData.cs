@@ -33,6 +33,9 @@ public static class IdentityPersonalData
         var consents = await Rows.QueryAsync<Consents.StoredConsent>(tx.Connection!, tx,
             $"SELECT {Consents.ConsentStore.Columns} FROM consents WHERE person_id = @userId OR given_by = @userId ORDER BY given_at",
             new { userId = person.UserId }, ct);
+        var guardianships = await Rows.QueryAsync<Guardianships.StoredGuardianship>(tx.Connection!, tx,
+            $"SELECT {Guardianships.GuardianshipStore.Columns} FROM guardianships WHERE parent_id = @userId OR child_id = @userId ORDER BY created_at",
+            new { userId = person.UserId }, ct);
         return new
         {
             accounts = accounts.Select(a => new
@@ -50,10 +53,14 @@ public static class IdentityPersonalData
                 id = c.ConsentId, personId = c.PersonId, purpose = c.Purpose, purposeVersion = c.PurposeVersion, givenBy = c.GivenBy,
                 relation = c.Relation, childBirthDate = c.ChildBirthDate, givenAt = c.GivenAt, withdrawnAt = c.WithdrawnAt,
             }),
+            guardianships = guardianships.Select(g => new
+            {
+                id = g.GuardianshipId, parentId = g.ParentId, childId = g.ChildId, organisationId = g.OrganisationId, createdAt = g.CreatedAt,
+            }),
         };
     }
 
-    /// <summary>Anonymises the account, deletes pending invitations, consents and sessions; returns the number of records changed.</summary>
+    /// <summary>Anonymises the account, deletes pending invitations, consents, guardianships and sessions; returns the number of records changed.</summary>
     public static async Task<int> EraseAsync(NpgsqlTransaction tx, PersonRef person, DateTimeOffset now, CancellationToken ct)
     {
         var parameters = new { userId = person.UserId, emails = person.EmailAddresses.ToArray(), now };
@@ -85,6 +92,19 @@ public static class IdentityPersonalData
         }
 
         count += consents.Count;
+        // The person's links as parent or as child go with them; services that follow them learn it.
+        var links = await Rows.QueryAsync<Guardianships.StoredGuardianship>(tx.Connection!, tx,
+            $"""
+            DELETE FROM guardianships WHERE parent_id = ANY (@userIds) OR child_id = ANY (@userIds) OR child_id = @userId
+            RETURNING {Guardianships.GuardianshipStore.Columns}
+            """, new { userId = person.UserId, userIds }, ct);
+        foreach (var link in links)
+        {
+            await Outbox.EnqueueAsync(tx, new GuardianshipRemoved(link.GuardianshipId, link.ParentId, link.ChildId),
+                link.GuardianshipId.ToString(), link.Version + 1, ct);
+        }
+
+        count += links.Count;
         var subjects = userIds.Select(id => id.ToString("D")).ToArray();
         count += await Rows.ExecuteAsync(tx, """DELETE FROM "OpenIddictTokens" WHERE "Subject" = ANY (@subjects)""", new { subjects }, ct);
         count += await Rows.ExecuteAsync(tx, """DELETE FROM "OpenIddictAuthorizations" WHERE "Subject" = ANY (@subjects)""", new { subjects }, ct);

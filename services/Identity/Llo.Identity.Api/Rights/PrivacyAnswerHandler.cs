@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Llo.Contracts.Events;
+using Llo.Identity.Api.Audit;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 
 namespace Llo.Identity.Api.Rights;
 
 /// <summary>
 /// Records the services' answers. An answer for a request this identity does not know (expired, or made elsewhere) or
-/// from a service it does not expect changes nothing; a repeated answer changes nothing either.
+/// from a service it does not expect changes nothing; a repeated answer changes nothing either. A recorded answer is
+/// audited with identity itself as the actor (an export part is the person's data, now kept here).
 /// </summary>
-public sealed class PrivacyAnswerHandler(TimeProvider time)
+public sealed class PrivacyAnswerHandler(AuditTrail audit, TimeProvider time)
     : IIntegrationEventHandler<PersonalDataExported>, IIntegrationEventHandler<ErasureConfirmed>
 {
     public async Task HandleAsync(PersonalDataExported evt, IntegrationEventContext context, CancellationToken ct)
@@ -22,17 +25,26 @@ public sealed class PrivacyAnswerHandler(TimeProvider time)
             }
         }
 
-        await PrivacyRequestStore.AnswerAsync(TransactionOf(context), new StoredPrivacyAnswer
+        await AnswerAsync(TransactionOf(context), new StoredPrivacyAnswer
         {
             RequestId = evt.RequestId, Service = evt.Service, AnsweredAt = StoredTime.Now(time), Part = evt.Json,
         }, ct);
     }
 
     public Task HandleAsync(ErasureConfirmed evt, IntegrationEventContext context, CancellationToken ct) =>
-        PrivacyRequestStore.AnswerAsync(TransactionOf(context), new StoredPrivacyAnswer
+        AnswerAsync(TransactionOf(context), new StoredPrivacyAnswer
         {
             RequestId = evt.RequestId, Service = evt.Service, AnsweredAt = StoredTime.Now(time), ErasedCount = evt.Count,
         }, ct);
+
+    private async Task AnswerAsync(Npgsql.NpgsqlTransaction tx, StoredPrivacyAnswer answer, CancellationToken ct)
+    {
+        if (await PrivacyRequestStore.AnswerAsync(tx, answer, ct))
+        {
+            var subject = await PrivacyRequestStore.SubjectOfAsync(tx, answer.RequestId, ct);
+            await audit.RecordAsync(tx, audit.System, IdentityAudit.PrivacyAnswer(answer.RequestId, subject, answer.Service), ct);
+        }
+    }
 
     private static Npgsql.NpgsqlTransaction TransactionOf(IntegrationEventContext context) =>
         context.Transaction ?? throw new InvalidOperationException("Identity records privacy answers in its own database.");

@@ -5,7 +5,9 @@ using Llo.Contracts.Events;
 using Llo.Hosting.Access;
 using Llo.Identity.Api.Access;
 using Llo.Identity.Api.Accounts;
+using Llo.Identity.Api.Audit;
 using Llo.Messaging;
+using Llo.Messaging.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +21,8 @@ namespace Llo.Identity.Api.Rights;
 /// (<see cref="PrivacyAnswerHandler"/>). Only the requester and a privacy-officer may read a request.
 /// </summary>
 public sealed class PrivacyRequestService(
-    NpgsqlDataSource dataSource, PrivacyRequestStore requests, UserStore users, IOptions<PrivacySettings> settings, TimeProvider time)
+    NpgsqlDataSource dataSource, PrivacyRequestStore requests, UserStore users, AuditTrail audit, IOptions<PrivacySettings> settings,
+    TimeProvider time)
     : V1.PrivacyRequests.PrivacyRequestsBase
 {
     public static readonly TimeSpan ExportKeptFor = TimeSpan.FromDays(7);
@@ -75,6 +78,8 @@ public sealed class PrivacyRequestService(
         }
 
         await PrivacyRequestStore.AnswerAsync(tx, own, ct);
+        await audit.RecordAsync(tx, caller,
+            IdentityAudit.PrivacyRequest(export ? AuditActions.Export : AuditActions.Erase, stored.RequestId, person.UserId), ct);
         await tx.CommitAsync(ct);
         var found = await requests.FindAsync(stored.RequestId, ct);
         return ToContract(found!.Value.Request, found.Value.Answers);
@@ -96,7 +101,15 @@ public sealed class PrivacyRequestService(
             throw Caller.Denied("Alleen wie het verzoek deed en de privacyfunctionaris kunnen het inzien.");
         }
 
-        return ToContract(f.Request, f.Answers);
+        var contract = ToContract(f.Request, f.Answers);
+        // Only the export document is personal data; a request's progress names services, not the person.
+        if (contract.Document is not null)
+        {
+            await audit.RecordReadAsync(caller, IdentityAudit.PrivacyRequest(AuditActions.Read, f.Request.RequestId, f.Request.SubjectUserId),
+                context.CancellationToken);
+        }
+
+        return contract;
     }
 
     private static V1.PrivacyRequest ToContract(StoredPrivacyRequest request, IReadOnlyList<StoredPrivacyAnswer> answers)

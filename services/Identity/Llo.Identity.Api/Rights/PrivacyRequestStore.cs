@@ -16,6 +16,10 @@ public sealed class PrivacyRequestStore(NpgsqlDataSource dataSource)
             VALUES (@RequestId, @Kind, @SubjectUserId, @SubjectEmails, @RequestedBy, @RequestedAt, @ExpectedServices, @CompletedAt, @ExpiresAt)
             """, request, ct);
 
+    /// <summary>The account the request is about, if the person has one.</summary>
+    public static Task<Guid?> SubjectOfAsync(NpgsqlTransaction tx, Guid requestId, CancellationToken ct) =>
+        Rows.FindAsync<Guid?>(tx.Connection!, tx, "SELECT subject_user_id FROM privacy_requests WHERE request_id = @requestId", new { requestId }, ct);
+
     /// <summary>
     /// Records <paramref name="answer"/> once (a repeated answer changes nothing) when the request exists and expects the
     /// service, and completes the request when it was the last one missing. False when the answer was not recorded.
