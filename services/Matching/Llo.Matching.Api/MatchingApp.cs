@@ -1,6 +1,7 @@
 using Llo.Hosting;
 using Llo.Matching.Api.Employers;
 using Llo.Matching.Api.Extraction;
+using Llo.Matching.Api.InventoryProjects;
 using Llo.Matching.Api.Matches;
 using Llo.Matching.Api.Privacy;
 using Llo.Matching.Api.Seed;
@@ -23,7 +24,8 @@ public static class MatchingApp
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
         builder.AddNpgsqlDataSource("matching-db");
-        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
+        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service)
+            .AddInventoryProjects(builder);
 
         // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
         // taxonomy (the endpoints answer 503 until then) and the match index built on both.
@@ -44,6 +46,7 @@ public static class MatchingApp
             api.MapGrpcService<EmployerService>();
             api.MapGrpcService<TrainingService>();
             api.MapGrpcService<MatchService>();
+            api.Endpoints.MapInventoryProjects(builder.Configuration);
         });
         return app;
     }
