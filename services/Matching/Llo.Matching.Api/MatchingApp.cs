@@ -1,3 +1,4 @@
+using Llo.GrpcClients;
 using Llo.Hosting;
 using Llo.Matching.Api.Employers;
 using Llo.Matching.Api.Extraction;
@@ -32,6 +33,8 @@ public static class MatchingApp
         builder.AddLloSchema(typeof(MatchingApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddSingleton<LoadedTaxonomy>();
         builder.Services.AddSingleton<MatchEngine>();
+        builder.Services.AddLloConsentCheck();
+        builder.Services.AddScoped<CandidateConsent>();
         builder.Services.AddHostedService<DemoTwinSeeder>();
         builder.Services.AddHostedService<TaxonomyLoading>();
         builder.Services.AddHostedService<MatchIndexLoading>();
