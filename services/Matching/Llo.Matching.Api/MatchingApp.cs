@@ -25,8 +25,7 @@ public static class MatchingApp
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
         builder.AddNpgsqlDataSource("matching-db");
-        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service)
-            .AddInventoryProjects(builder);
+        var messaging = builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
 
         // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
         // taxonomy (the endpoints answer 503 until then) and the match index built on both.
@@ -38,6 +37,7 @@ public static class MatchingApp
         builder.Services.AddHostedService<DemoTwinSeeder>();
         builder.Services.AddHostedService<TaxonomyLoading>();
         builder.Services.AddHostedService<MatchIndexLoading>();
+        messaging.AddInventoryProjects(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();

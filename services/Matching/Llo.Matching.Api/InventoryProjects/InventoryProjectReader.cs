@@ -16,15 +16,20 @@ public sealed class InventoryProjectReader(Inventory.ProjectService.ProjectServi
 {
     public const int PageSize = 100;
 
-    /// <summary>How long a read waits for the taxonomy at start before it fails (and the message is retried).</summary>
+    /// <summary>How long the sync waits for the taxonomy before it fails (and tries again).</summary>
     private static readonly TimeSpan TaxonomyWait = TimeSpan.FromSeconds(30);
 
-    /// <summary>The project as the inventory has it now, or null when the inventory does not know it (any more).</summary>
+    /// <summary>
+    /// The project as the inventory has it now, or null when the inventory does not know it (any more). While the
+    /// taxonomy still loads (a first ESCO import takes minutes) it comes without skills rather than failing until the
+    /// message is dead-lettered: the start-up sync, which waits for the taxonomy, derives them.
+    /// </summary>
     public async Task<StoredInventoryProject?> ReadAsync(Guid id, CancellationToken ct)
     {
         try
         {
-            return await DeriveAsync(await inventory.GetProjectAsync(new Inventory.GetProjectRequest { Id = id.ToString() }, cancellationToken: ct), ct);
+            var project = await inventory.GetProjectAsync(new Inventory.GetProjectRequest { Id = id.ToString() }, cancellationToken: ct);
+            return taxonomy.IsReady ? await DeriveAsync(project, ct) : Derive(project, []);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
@@ -71,7 +76,9 @@ public sealed class InventoryProjectReader(Inventory.ProjectService.ProjectServi
         var ready = await taxonomy.WhenReadyAsync(ct, TaxonomyWait);
         var f = project.Fields;
         var text = string.Join(".\n", new[] { f.Title, f.Summary, f.Description }.Where(t => t.Length > 0));
-        var skills = ready.Extractor.Extract(text).Where(c => c.Kind == ConceptKind.Skill).Select(c => c.Uri).Distinct().ToList();
-        return new StoredInventoryProject(Guid.Parse(project.Id), f.Title, f.Status.ToString(), project.Archived, skills, project.Version, StoredTime.Now(time));
+        return Derive(project, ready.Extractor.Extract(text).Where(c => c.Kind == ConceptKind.Skill).Select(c => c.Uri).Distinct().ToList());
     }
+
+    private StoredInventoryProject Derive(Inventory.Project project, IReadOnlyList<string> skills) =>
+        new(Guid.Parse(project.Id), project.Fields.Title, project.Fields.Status.ToString(), project.Archived, skills, project.Version, StoredTime.Now(time));
 }

@@ -25,9 +25,6 @@ public static class InventoryProjectStore
     public static Task DeleteAsync(NpgsqlTransaction tx, Guid id, CancellationToken ct) =>
         Rows.ExecuteAsync(tx, "DELETE FROM inventory_projects WHERE project_id = @id", new { id }, ct);
 
-    public static async Task<bool> AnyAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        (await Rows.QueryAsync<bool>(connection, null, "SELECT EXISTS (SELECT 1 FROM inventory_projects)", null, ct))[0];
-
     public static async Task<IReadOnlyList<StoredInventoryProject>> AllAsync(NpgsqlConnection connection, CancellationToken ct) =>
         (await Rows.QueryAsync<Row>(connection, null, $"SELECT {Columns} FROM inventory_projects ORDER BY project_id", null, ct))
         .Select(r => r.ToStored()).ToList();

@@ -4,9 +4,10 @@ using Npgsql;
 namespace Llo.Matching.Api.InventoryProjects;
 
 /// <summary>
-/// Reads the inventory's whole project list: once at start while <c>inventory_projects</c> is empty (projects
-/// registered before matching listened are known too), and on demand (<see cref="InventoryProjectEndpoints"/>). Until
-/// the inventory answers, the start-up sync tries again every few seconds.
+/// Reads the inventory's whole project list, once the taxonomy is ready: at every start (so projects registered before
+/// matching listened are known, skills are derived with the taxonomy now loaded, and events handled while it loaded get
+/// their skills), and on demand (<see cref="InventoryProjectEndpoints"/>). Until the inventory answers, the start-up
+/// sync tries again every few seconds. One list read per start: the region has hundreds of projects, not millions.
 /// </summary>
 public sealed partial class InventoryProjectSync(IServiceScopeFactory scopes, NpgsqlDataSource dataSource, ILogger<InventoryProjectSync> logger) : BackgroundService
 {
@@ -53,14 +54,6 @@ public sealed partial class InventoryProjectSync(IServiceScopeFactory scopes, Np
         {
             try
             {
-                await using (var connection = await dataSource.OpenConnectionAsync(stoppingToken))
-                {
-                    if (await InventoryProjectStore.AnyAsync(connection, stoppingToken))
-                    {
-                        return;
-                    }
-                }
-
                 await SyncAsync(stoppingToken);
                 return;
             }
