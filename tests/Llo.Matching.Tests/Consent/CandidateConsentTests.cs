@@ -3,7 +3,7 @@ using Llo.Testing;
 using static Llo.Matching.Tests.MatchingHost;
 using static Llo.Matching.Tests.Twins.TwinRequests;
 
-namespace Llo.Matching.Tests.Twins;
+namespace Llo.Matching.Tests.Consent;
 
 /// <summary>
 /// Who sees whom among a job's candidates: the job's HR manager only twins that consented to be shown to employers
