@@ -8,7 +8,7 @@ var infrastructure = builder.AddLloInfrastructure();
 
 // Services: each owns its database (<name>-db), publishes integration events through the broker,
 // and gets its gateway routes by being declared here (LloServices.cs).
-builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
+var inventory = builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", infrastructure)
     .HoldsPersonalData()
     // Operators: the service's own endpoint, never routed by the gateway (it only forwards /api/…).
     .WithHttpCommand("/admin/demo-data:reseed", "Demo-data opnieuw laden", endpointName: "http", commandName: "reseed-demo-data",
@@ -24,8 +24,10 @@ builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure)
     .WithPrivacyServices();
 
 // Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), skill extraction,
-// the twins of workers and employers and the explained matches; it holds personal data (the worker twins).
+// the twins of workers and employers and the explained matches; it holds personal data (the worker twins). It reads the
+// inventory's projects over gRPC to suggest those that train a missing skill (InventoryProjectsRegistration.cs).
 builder.AddLloService<Projects.Llo_Matching_Api>("matching", infrastructure)
+    .WithReference(inventory)
     .HoldsPersonalData();
 
 // Finance: the budget and the funding applications; the plan's budget 2022-2024 seeded.

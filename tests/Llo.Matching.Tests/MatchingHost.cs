@@ -22,6 +22,9 @@ public class MatchingHost : ServiceTestHost, IAsyncLifetime
     {
         Settings["Matching:Taxonomy"] = "demo";
         Settings["Matching:SeedDemoData"] = "false";
+        // No identity here: its consent registry is a closed loopback port, so a twin linked to an account is never
+        // shown to an employer (the check fails closed) and the answer comes at once.
+        Settings["services:identity:grpc:0"] = "http://127.0.0.1:1";
     }
 
     /// <summary>A user's token for the matching service.</summary>

@@ -1,6 +1,8 @@
+using Llo.GrpcClients;
 using Llo.Hosting;
 using Llo.Matching.Api.Employers;
 using Llo.Matching.Api.Extraction;
+using Llo.Matching.Api.InventoryProjects;
 using Llo.Matching.Api.Matches;
 using Llo.Matching.Api.Privacy;
 using Llo.Matching.Api.Seed;
@@ -23,16 +25,19 @@ public static class MatchingApp
         builder.AddServiceDefaults();
         builder.AddLloApi(MatchingApi.Definition);
         builder.AddNpgsqlDataSource("matching-db");
-        builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
+        var messaging = builder.AddLloMessaging().UseOutbox().UseAudit().AddPersonalDataOwner<MatchingPersonalData>(MatchingPersonalData.Service);
 
         // Hosted services start in this order: the schema, the demo twins that need it; then in the background the
         // taxonomy (the endpoints answer 503 until then) and the match index built on both.
         builder.AddLloSchema(typeof(MatchingApp).Assembly, MessagingSchema.Assembly);
         builder.Services.AddSingleton<LoadedTaxonomy>();
         builder.Services.AddSingleton<MatchEngine>();
+        builder.Services.AddLloConsentCheck();
+        builder.Services.AddScoped<CandidateConsent>();
         builder.Services.AddHostedService<DemoTwinSeeder>();
         builder.Services.AddHostedService<TaxonomyLoading>();
         builder.Services.AddHostedService<MatchIndexLoading>();
+        messaging.AddInventoryProjects(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
@@ -44,6 +49,7 @@ public static class MatchingApp
             api.MapGrpcService<EmployerService>();
             api.MapGrpcService<TrainingService>();
             api.MapGrpcService<MatchService>();
+            api.Endpoints.MapInventoryProjects(builder.Configuration);
         });
         return app;
     }

@@ -1,3 +1,4 @@
+using Llo.Contracts.Demo;
 using Llo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using static Llo.Matching.Tests.Twins.TwinRequests;
@@ -33,6 +34,20 @@ public sealed class DemoSeedTests(DemoSeedTests.SeededHost host) : IClassFixture
 
         var port = employers.GetProperty("employers").EnumerateArray().Single(e => e.GetProperty("fields").GetProperty("sector").GetString() == "port");
         Assert.Equal(TestOrganisations.Two.ToString(), port.GetProperty("ownerOrganisation").GetString());
+    }
+
+    [Fact]
+    public async Task A_demo_coach_sees_their_own_demo_workers_and_the_demo_worker_their_own_twin()
+    {
+        var first = await GetAsync(host.JsonAs(Coach(DemoUsers.Coach(1))), "/workers?pageSize=100");
+        var second = await GetAsync(host.JsonAs(Coach(DemoUsers.Coach(2))), "/workers?pageSize=100");
+
+        Assert.Equal(7, first.GetProperty("totalSize").GetInt32());
+        Assert.Equal(3, second.GetProperty("totalSize").GetInt32());
+        Assert.All(first.GetProperty("workers").EnumerateArray(),
+            w => Assert.Equal(DemoUsers.Coach(1).ToString(), w.GetProperty("fields").GetProperty("coachUserId").GetString()));
+        var own = first.GetProperty("workers").EnumerateArray().Single(w => w.GetProperty("fields").GetProperty("userId").GetString() == DemoUsers.Worker(1).ToString());
+        await GetAsync(host.JsonAs(WorkerUser(DemoUsers.Worker(1))), $"/workers/{own.Id()}");
     }
 
     [Fact]

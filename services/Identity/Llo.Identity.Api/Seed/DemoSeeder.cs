@@ -44,7 +44,7 @@ public sealed class DemoSeeder(
             {
                 var user = new StoredUser
                 {
-                    UserId = Guid.CreateVersion7(), OrganisationId = id, Email = DemoAccounts.Email(role, index + 1),
+                    UserId = Llo.Contracts.Demo.DemoUsers.IdOf(role, index + 1) ?? Guid.CreateVersion7(), OrganisationId = id, Email = DemoAccounts.Email(role, index + 1),
                     DisplayName = $"{label} {shortName}", PasswordHash = hash, Roles = [role], Version = 1, CreatedAt = now, UpdatedAt = now,
                 };
                 added += await UserStore.InsertAsync(tx, user, ct) ? 1 : 0;

@@ -20,7 +20,10 @@ internal static class MatchingPolicies
     /// <summary>Changing an employer and its jobs: its own organisation's HR manager, or the programme manager.</summary>
     public const string EmployersWrite = "employers.write";
 
-    /// <summary>The people who fit a job: coaches (their own workers), the programme manager, and the job's HR manager (without names).</summary>
+    /// <summary>
+    /// The people who fit a job: coaches (their own workers), the programme manager, and the job's HR manager (without
+    /// names, only those who consented to be shown to employers: <see cref="Matches.CandidateConsent"/>).
+    /// </summary>
     public const string CandidatesRead = "candidates.read";
 
     /// <summary>The training catalogue: any logged-in user, and partner systems with matching.read.</summary>

@@ -57,6 +57,7 @@ public static class ExplanationContract
         var skill = snapshot.SkillRef(skillId);
         var gap = new V1.GapClosure { Skill = skill, Essential = essential, ScoreAfter = scoreAfter, Gain = gain };
         gap.Trainings.AddRange(snapshot.TrainingsFor(skill.Uri));
+        gap.Projects.AddRange(snapshot.ProjectsFor(skill.Uri));
         return gap;
     }
 }

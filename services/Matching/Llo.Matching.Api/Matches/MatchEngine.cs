@@ -1,4 +1,5 @@
 using Llo.Matching.Api.Employers;
+using Llo.Matching.Api.InventoryProjects;
 using Llo.Matching.Api.Taxonomy;
 using Llo.Matching.Api.Trainings;
 using Llo.Matching.Api.Workers;
@@ -21,9 +22,11 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
     private readonly Dictionary<Guid, StoredEmployer> employers = [];
     private readonly Dictionary<Guid, StoredJob> jobs = [];
     private readonly Dictionary<Guid, StoredTraining> trainings = [];
+    private readonly Dictionary<Guid, StoredInventoryProject> projects = [];
     private readonly HashSet<Guid> changedWorkers = [];
     private readonly HashSet<Guid> changedJobs = [];
     private bool trainingsChanged;
+    private bool projectsChanged;
     private volatile bool loaded;
     private MatchSnapshot? snapshot;
 
@@ -45,18 +48,21 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
         {
             if (snapshot is null)
             {
-                snapshot = MatchSnapshot.Build(ready, workers.Values.ToList(), new Dictionary<Guid, StoredEmployer>(employers), jobs.Values.ToList(), trainings.Values.ToList());
+                snapshot = MatchSnapshot.Build(ready, workers.Values.ToList(), new Dictionary<Guid, StoredEmployer>(employers), jobs.Values.ToList(), trainings.Values.ToList(),
+                    projects.Values.ToList());
                 FullBuilds++;
             }
-            else if (changedWorkers.Count > 0 || changedJobs.Count > 0 || trainingsChanged)
+            else if (changedWorkers.Count > 0 || changedJobs.Count > 0 || trainingsChanged || projectsChanged)
             {
                 snapshot = snapshot.With(changedWorkers.ToDictionary(id => id, workers.GetValueOrDefault), changedJobs.ToDictionary(id => id, jobs.GetValueOrDefault),
-                    new Dictionary<Guid, StoredEmployer>(employers), trainingsChanged ? trainings.Values.ToList() : null);
+                    new Dictionary<Guid, StoredEmployer>(employers), trainingsChanged ? trainings.Values.ToList() : null,
+                    projectsChanged ? projects.Values.ToList() : null);
             }
 
             changedWorkers.Clear();
             changedJobs.Clear();
             trainingsChanged = false;
+            projectsChanged = false;
             return snapshot;
         }
     }
@@ -75,12 +81,14 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             var (w, e, j, t) = (await WorkerStore.AllAsync(connection, ct), await EmployerStore.AllAsync(connection, ct),
                 await JobStore.AllAsync(connection, ct), await TrainingStore.AllAsync(connection, ct));
+            var p = await InventoryProjectStore.AllAsync(connection, ct);
             lock (sync)
             {
                 w.ToList().ForEach(x => Upsert(workers, x.Id, x, x.Version));
                 e.ToList().ForEach(x => Upsert(employers, x.Id, x, x.Version));
                 j.ToList().ForEach(x => Upsert(jobs, x.Id, x, x.Version));
                 t.ToList().ForEach(x => Upsert(trainings, x.Id, x, x.Version));
+                p.ToList().ForEach(x => Upsert(projects, x.Id, x, x.Version));
                 snapshot = null;
                 loaded = true;
             }
@@ -115,6 +123,16 @@ public sealed class MatchEngine(LoadedTaxonomy taxonomy, NpgsqlDataSource dataSo
         Upsert(trainings, training.Id, training, training.Version);
         trainingsChanged = true;
     });
+
+    /// <summary>An inventory project read again; the same version replaces the held one (its skills may be derived anew).</summary>
+    public void Project(StoredInventoryProject project) => Change(() =>
+    {
+        Upsert(projects, project.Id, project, project.Version);
+        projectsChanged = true;
+    });
+
+    /// <summary>Forgets a project the inventory no longer knows.</summary>
+    public void RemoveProject(Guid id) => Change(() => projectsChanged |= projects.Remove(id));
 
     /// <summary>Forgets an erased worker (the privacy contract's erasure calls this after its transaction commits).</summary>
     public void RemoveWorker(Guid id) => Change(() =>

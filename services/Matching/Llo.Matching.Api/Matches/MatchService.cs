@@ -27,7 +27,7 @@ namespace Llo.Matching.Api.Matches;
 /// Every run, decision and read of a worker's matches leaves an audit entry (<see cref="MatchAudit"/>); a stored run and a
 /// decision record it in their transaction, the others before they answer (503 when it cannot be written).
 /// </summary>
-public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine, AuditTrail audit, TimeProvider time) : V1.MatchService.MatchServiceBase
+public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine, AuditTrail audit, CandidateConsent consent, TimeProvider time) : V1.MatchService.MatchServiceBase
 {
     public const int DefaultSize = 10;
     public const int MaxSize = 50;
@@ -78,7 +78,7 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
             employer = await EmployerStore.FindAsync(connection, null, job.EmployerId, ct) ?? throw R.Employer.NotFound(job.EmployerId);
         }
 
-        // An HR manager sees candidates for their own organisation's jobs only, and without names.
+        // An HR manager sees candidates for their own organisation's jobs only, without names, and only those who consented.
         var seesAll = caller.IsProgrammeManager();
         var isCoach = caller.HasRole(LloRoles.Coach);
         if (!seesAll && !isCoach)
@@ -89,9 +89,13 @@ public sealed class MatchService(NpgsqlDataSource dataSource, MatchEngine engine
         var snapshot = await engine.SnapshotAsync(ct);
         var profile = snapshot.Profile(job, employer);
         List<ScoredItem> top;
-        if (seesAll || !isCoach)
+        if (seesAll)
         {
             top = snapshot.Index.TopCandidates(profile, size);
+        }
+        else if (!isCoach)
+        {
+            top = await consent.TopSharedAsync(snapshot, profile, size, ct);
         }
         else
         {

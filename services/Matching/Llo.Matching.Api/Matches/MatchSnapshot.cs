@@ -1,4 +1,5 @@
 using Llo.Matching.Api.Employers;
+using Llo.Matching.Api.InventoryProjects;
 using Llo.Matching.Api.Taxonomy;
 using Llo.Matching.Api.Trainings;
 using Llo.Matching.Api.Validation;
@@ -20,8 +21,11 @@ public sealed partial class MatchSnapshot
 {
     public const int TrainingsPerGap = 3;
 
+    public const int ProjectsPerGap = 3;
+
     private readonly Dictionary<Guid, int> workerIndex = [];
     private readonly Dictionary<string, List<StoredTraining>> trainingsBySkill = new(StringComparer.Ordinal);
+    private Dictionary<string, List<StoredInventoryProject>> projectsBySkill = new(StringComparer.Ordinal);
 
     private MatchSnapshot(ReadyTaxonomy ready)
     {
@@ -52,7 +56,7 @@ public sealed partial class MatchSnapshot
     public IReadOnlyList<StoredWorker> Workers { get; private set; } = [];
 
     public static MatchSnapshot Build(ReadyTaxonomy ready, IEnumerable<StoredWorker> workers, IReadOnlyDictionary<Guid, StoredEmployer> employers,
-        IEnumerable<StoredJob> jobs, IEnumerable<StoredTraining> trainings)
+        IEnumerable<StoredJob> jobs, IEnumerable<StoredTraining> trainings, IEnumerable<StoredInventoryProject>? projects = null)
     {
         var snapshot = new MatchSnapshot(ready);
         var workerList = workers.OrderBy(w => w.Id).ToList();
@@ -83,6 +87,7 @@ public sealed partial class MatchSnapshot
         }
 
         snapshot.IndexTrainings(trainings);
+        snapshot.IndexProjects(projects ?? []);
         var skillCount = ready.Taxonomy.Skills.Count;
         snapshot.Workers = workerList;
         snapshot.Jobs = openJobs;
@@ -125,6 +130,24 @@ public sealed partial class MatchSnapshot
 
     public IEnumerable<V1.TrainingSuggestion> TrainingsFor(string skillUri) =>
         trainingsBySkill.TryGetValue(skillUri, out var list) ? list.Take(TrainingsPerGap).Select(t => t.ToSuggestion()) : [];
+
+    /// <summary>Running inventory projects that train the skill, at most <see cref="ProjectsPerGap"/>, by title.</summary>
+    public IEnumerable<V1.ProjectSuggestion> ProjectsFor(string skillUri) =>
+        projectsBySkill.TryGetValue(skillUri, out var list) ? list.Take(ProjectsPerGap).Select(p => p.ToSuggestion()) : [];
+
+    private void IndexProjects(IEnumerable<StoredInventoryProject> projects)
+    {
+        var bySkill = new Dictionary<string, List<StoredInventoryProject>>(StringComparer.Ordinal);
+        foreach (var project in projects.Where(p => p.Running).OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id))
+        {
+            foreach (var uri in project.SkillUris)
+            {
+                (bySkill.TryGetValue(uri, out var list) ? list : bySkill[uri] = []).Add(project);
+            }
+        }
+
+        projectsBySkill = bySkill;
+    }
 
     public V1.SkillRef SkillRef(int skillId)
     {

@@ -1,4 +1,5 @@
 using Llo.Matching.Api.Employers;
+using Llo.Matching.Api.InventoryProjects;
 using Llo.Matching.Api.Trainings;
 using Llo.Matching.Api.Workers;
 using Llo.Matching.Domain.Scoring;
@@ -24,10 +25,11 @@ public sealed partial class MatchSnapshot
     /// <summary>
     /// This snapshot with the writes since applied. <paramref name="workers"/> and <paramref name="jobs"/> hold each
     /// changed id with its current row (null: gone); <paramref name="employers"/> is every employer as it is now;
-    /// <paramref name="trainings"/> the whole catalogue when a training changed, else null.
+    /// <paramref name="trainings"/> the whole catalogue when a training changed, else null; <paramref name="projects"/>
+    /// every inventory project when one changed, else null.
     /// </summary>
     public MatchSnapshot With(IReadOnlyDictionary<Guid, StoredWorker?> workers, IReadOnlyDictionary<Guid, StoredJob?> jobs,
-        IReadOnlyDictionary<Guid, StoredEmployer> employers, IEnumerable<StoredTraining>? trainings)
+        IReadOnlyDictionary<Guid, StoredEmployer> employers, IEnumerable<StoredTraining>? trainings, IEnumerable<StoredInventoryProject>? projects = null)
     {
         var next = new MatchSnapshot(Ready)
         {
@@ -77,6 +79,16 @@ public sealed partial class MatchSnapshot
         else
         {
             next.IndexTrainings(trainings);
+        }
+
+        // The index by skill is never changed once built: the next snapshot shares it unless a project changed.
+        if (projects is null)
+        {
+            next.projectsBySkill = projectsBySkill;
+        }
+        else
+        {
+            next.IndexProjects(projects);
         }
 
         return next;

@@ -1,3 +1,4 @@
+using Llo.Contracts.Demo;
 using Llo.Contracts.Matching.V1;
 using Llo.Matching.Domain.Taxonomy;
 
@@ -120,6 +121,11 @@ public static class DemoTwins
                 CareerCompetencies = new CareerCompetencies { CapacityReflection = 3, MotiveReflection = 2 + i % 3, WorkExploration = 3, CareerControl = 2, Networking = 1 + i % 4 },
                 Preferences = new WorkerPreferences { MinHours = 0, MaxHours = w.Hours, MaxTravelMinutes = 30, Municipality = w.Municipality },
                 Capacity = new WorkCapacity { HoursPerWeek = w.Hours, PhysicalLoad = w.Physical, MentalLoad = LoadLevel.Moderate },
+                // The demo coaches of identity's demo seed: most workers with the municipality's coach, the last three with
+                // the other organisation's; the first twin is the demo worker's own. Every other twin may be shown to employers.
+                CoachUserId = DemoUsers.Coach(i < Workers.Length - 3 ? 1 : 2).ToString(),
+                UserId = i == 0 ? DemoUsers.Worker(1).ToString() : "",
+                Consent = new WorkerConsent { ShareWithEmployers = i % 2 == 0 },
             };
             if (w.Sector.Length > 0)
             {

@@ -26,6 +26,7 @@ public static class WorkerValidator
             CoachUserId = TwinFields.UserId(fields.CoachUserId, "worker.coachUserId", violations),
             UserId = TwinFields.UserId(fields.UserId, "worker.userId", violations),
             Phase = fields.Phase,
+            Consent = fields.Consent?.Clone(),
         };
         MatchingEnums.Phases.Required(fields.Phase, "worker.phase", "fase", violations);
 
