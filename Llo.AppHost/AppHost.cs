@@ -20,8 +20,10 @@ var inventory = builder.AddLloService<Projects.Llo_Inventory_Api>("inventory", i
 
 // Identity: the OpenID Connect server (login page, tokens, users and organisations); demo users unless Identity__DemoUsers=false.
 // It expects an answer to every export and erasure request from each service that holds personal data (PersonalData.cs).
+// The audit chain's witness and the login keys' secret live outside its database (IdentityState.cs).
 builder.AddLloService<Projects.Llo_Identity_Api>("identity", infrastructure)
-    .WithPrivacyServices();
+    .WithPrivacyServices()
+    .WithStateOutsideItsDatabase();
 
 // Matching: the ESCO taxonomy (full ESCO when found as DESIGN.md §7 says, else the demo taxonomy), skill extraction,
 // the twins of workers and employers and the explained matches; it holds personal data (the worker twins). It reads the

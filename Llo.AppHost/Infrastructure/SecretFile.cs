@@ -13,8 +13,11 @@ public static class SecretFile
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerOnlyDirectory = OwnerOnly | UnixFileMode.UserExecute;
 
-    /// <summary>The password in <paramref name="path"/>, created (32 hex digits) when the file does not exist yet.</summary>
-    public static string ReadOrCreate(string path)
+    /// <summary>
+    /// The secret in <paramref name="path"/>, created (<paramref name="randomBytes"/> random bytes as hex digits, 16 for
+    /// a password) when the file does not exist yet.
+    /// </summary>
+    public static string ReadOrCreate(string path, int randomBytes = 16)
     {
         var directory = Path.GetDirectoryName(path)!;
         if (OperatingSystem.IsWindows())
@@ -25,7 +28,7 @@ public static class SecretFile
         {
             Directory.CreateDirectory(directory, OwnerOnlyDirectory);
         }
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(randomBytes));
         try
         {
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };

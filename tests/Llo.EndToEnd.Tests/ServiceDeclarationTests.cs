@@ -81,6 +81,35 @@ public sealed class ServiceDeclarationTests
     }
 
     // An empty model of the app host's assembly (its directory, its configuration), to declare services into.
+    [Fact]
+    public async Task Identity_gets_its_audit_witness_and_login_key_secret_outside_its_database_the_same_on_every_start()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"llo-identity-state-{Guid.NewGuid():N}");
+        try
+        {
+            async Task<IReadOnlyDictionary<string, string>> IdentityEnvironment()
+            {
+                var builder = ModelBuilder("--Llo:Infrastructure=Containers", $"--Llo:StateDirectory={state}");
+                var identity = builder.AddProject("identity", ServiceProject).WithStateOutsideItsDatabase();
+                return await EnvironmentOf(identity.Resource);
+            }
+
+            var first = await IdentityEnvironment();
+            var second = await IdentityEnvironment();
+
+            Assert.Equal(Path.Combine(state, "identity", "audit-witness.log"), first["Identity__Audit__WitnessPath"]);
+            Assert.Equal(32, Convert.FromBase64String(first["Identity__Keys__AtRestKey"]).Length);
+            // Kept in a private file: a new secret on every start would make the stored login keys unreadable.
+            Assert.Equal(first["Identity__Keys__AtRestKey"], second["Identity__Keys__AtRestKey"]);
+            var file = new FileInfo(Path.Combine(state, "secrets", "identity-login-keys.key"));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, file.UnixFileMode);
+        }
+        finally
+        {
+            if (Directory.Exists(state)) Directory.Delete(state, recursive: true);
+        }
+    }
+
     private static IDistributedApplicationBuilder ModelBuilder(params string[] args) =>
         DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
