@@ -7,10 +7,11 @@ namespace Llo.Matching.Domain.Index;
 /// <summary>
 /// The in-memory matching index of a region: postings from skill to the jobs that require it (essential and optional
 /// apart) and to the workers that have it or a similar skill (<see cref="WorkerPostings"/>). A query walks only the
-/// postings of the skills involved (and their similar skills), accumulates the per-item sums the factor vector needs, and scores just the items reached with the
-/// arithmetic of <see cref="MatchScorer"/> (through <see cref="FactorTraits"/>, which reads ids instead of strings), so
-/// the explanation of a result agrees with its rank. Only items sharing a skill or a similar skill are candidates, and
-/// an item is scored only when its sums leave it a chance to enter the top list (<see cref="UpperBound"/>).
+/// postings of the skills involved (and their similar skills), accumulates the per-item sums the factor vector needs,
+/// and scores just the items reached with the arithmetic of <see cref="MatchScorer"/> (through
+/// <see cref="FactorTraits"/>, which reads ids instead of strings), so the explanation of a result agrees with its rank.
+/// Only items sharing a skill or a similar skill are candidates, and an item is scored only when its sums leave it a
+/// chance to enter the top list (<see cref="UpperBound"/>).
 /// <para>
 /// Queries may run in parallel on one instance. A write never changes an instance that queries may read:
 /// <see cref="Fork"/> gives a copy that shares the postings, its edits copy only the skills they touch, and the owner
