@@ -53,36 +53,23 @@ internal sealed class TopK(int k)
 
     private void SiftUp(int at, int index, double score)
     {
-        while (at > 0)
+        // Up while the parent is better: the worse an item, the nearer the root.
+        for (var parent = (at - 1) >> 1; at > 0 && Better(scores[parent], indexes[parent], score, index); parent = (at - 1) >> 1)
         {
-            var parent = (at - 1) >> 1;
-            if (!Better(scores[parent], indexes[parent], score, index))
-            {
-                break;
-            }
-
-            scores[at] = scores[parent];
-            indexes[at] = indexes[parent];
+            Move(parent, at);
             at = parent;
         }
 
-        scores[at] = score;
-        indexes[at] = index;
+        Put(at, index, score);
     }
 
     /// <summary>Replaces the root (the worst kept) with a better item.</summary>
     private void SiftDown(int index, double score)
     {
         var at = 0;
-        while (true)
+        for (var child = 1; child < count; child = 2 * at + 1)
         {
-            var child = 2 * at + 1;
-            if (child >= count)
-            {
-                break;
-            }
-
-            // The worse of the two children moves up.
+            // The worse of the two children moves up, while the new item is better than it.
             if (child + 1 < count && Better(scores[child], indexes[child], scores[child + 1], indexes[child + 1]))
             {
                 child++;
@@ -93,11 +80,21 @@ internal sealed class TopK(int k)
                 break;
             }
 
-            scores[at] = scores[child];
-            indexes[at] = indexes[child];
+            Move(child, at);
             at = child;
         }
 
+        Put(at, index, score);
+    }
+
+    private void Move(int from, int to)
+    {
+        scores[to] = scores[from];
+        indexes[to] = indexes[from];
+    }
+
+    private void Put(int at, int index, double score)
+    {
         scores[at] = score;
         indexes[at] = index;
     }
