@@ -62,35 +62,31 @@ var (sameCandidates, candidatesDiff) = Compare(candidatesNew, candidatesOld);
 report.Line($"same answers as the baseline: top-20 jobs {sameJobs}/{jobsNew.Count} lists, top-50 candidates {sameCandidates}/{candidatesNew.Count} lists; "
     + $"largest score difference {Math.Max(jobsDiff, candidatesDiff):E1}");
 
-// Timed in turns: a block of queries on the baseline, the same block on the new engine, and so on.
-var oldJobTimes = new List<double>();
-var newJobTimes = new List<double>();
-var oldCandidateTimes = new List<double>();
-var newCandidateTimes = new List<double>();
+// Timed in turns: a block of queries on the baseline, the same block on the new engine, and so on; each block back to
+// back (wall clock and the thread's CPU time) and again with a pause before each query (see Samples).
+var (oldJobs, newJobs, oldCandidates, newCandidates) = (new Samples(), new Samples(), new Samples(), new Samples());
 for (var r = 0; r < rounds; r++)
 {
     var workerBlock = Block(sampleWorkers, r, rounds);
     var jobBlock = Block(sampleJobs, r, rounds);
-    oldJobTimes.AddRange(Timing.Times(workerBlock, w => old.TopJobs(w, 20)));
-    newJobTimes.AddRange(Timing.Times(workerBlock, w => index.TopJobs(w, 20)));
-    oldCandidateTimes.AddRange(Timing.Times(jobBlock, j => old.TopCandidates(j, 50)));
-    newCandidateTimes.AddRange(Timing.Times(jobBlock, j => index.TopCandidates(j, 50)));
+    oldJobs.Run(workerBlock, w => old.TopJobs(w, 20));
+    newJobs.Run(workerBlock, w => index.TopJobs(w, 20));
+    oldCandidates.Run(jobBlock, j => old.TopCandidates(j, 50));
+    newCandidates.Run(jobBlock, j => index.TopCandidates(j, 50));
 }
 
-var (oldJobs, newJobs) = (Timing.Of(oldJobTimes), Timing.Of(newJobTimes));
-var (oldCandidates, newCandidates) = (Timing.Of(oldCandidateTimes), Timing.Of(newCandidateTimes));
-var taskTimes = Timing.Of(Timing.Times(sampleWorkers.Take(500).ToList(), w => taskIndex.TopTasks(w, 100)));
+var taskTimes = Timing.Measure(sampleWorkers.Take(500).ToList(), w => taskIndex.TopTasks(w, 100));
 
 var (newRematchMs, newRematchCpu) = Rematch(() => index.RematchAll(20, parallelism));
 var (oldRematchMs, oldRematchCpu) = baselineRematch ? Rematch(() => old.RematchAll(20, parallelism)) : (double.NaN, double.NaN);
 
 // A write: one worker changed and one job added, on a fork, against building the whole index again.
-var edits = Timing.Of(Timing.Times(sampleWorkers.Take(200).ToList(), w =>
+var edits = Timing.Measure(sampleWorkers.Take(200).ToList(), w =>
 {
     var fork = index.Fork();
     fork.ReplaceWorker(w.Id, w);
     fork.AddJob(region.Jobs[w.Id % region.Jobs.Count]);
-}));
+});
 
 using var lucene = new LuceneBaseline(region);
 foreach (var w in sampleWorkers.Take(200))
@@ -106,13 +102,19 @@ var overlap = jobsNew.Zip(luceneJobs).Average(p => p.First.Count == 0 ? 1.0 : (d
 report.Line("");
 report.Line("| measure | new | goal | verdict | baseline (previous engine) | baseline / new | Lucene.Net boolean skill query | Lucene / new |");
 report.Line("|---|---:|---:|---|---:|---:|---:|---:|");
-report.Line($"| top-20 jobs for a person, p50 | {newJobs.P50:F3} ms | ≤ 2 ms | {Verdict(newJobs.P50 <= 2)} | {oldJobs.P50:F3} ms | {oldJobs.P50 / newJobs.P50:F1}× | {luceneJobTimes.P50:F3} ms | {luceneJobTimes.P50 / newJobs.P50:F2}× |");
-report.Line($"| top-20 jobs for a person, p99 | {newJobs.P99:F3} ms | ≤ 10 ms | {Verdict(newJobs.P99 <= 10)} | {oldJobs.P99:F3} ms | {oldJobs.P99 / newJobs.P99:F1}× | {luceneJobTimes.P99:F3} ms | {luceneJobTimes.P99 / newJobs.P99:F2}× |");
-report.Line($"| top-50 candidates for a job, p50 | {newCandidates.P50:F3} ms | ≤ 5 ms | {Verdict(newCandidates.P50 <= 5)} | {oldCandidates.P50:F3} ms | {oldCandidates.P50 / newCandidates.P50:F1}× | {luceneCandidateTimes.P50:F3} ms | {luceneCandidateTimes.P50 / newCandidates.P50:F2}× |");
-report.Line($"| top-50 candidates for a job, p99 | {newCandidates.P99:F3} ms | (≤ 5 ms) | {Verdict(newCandidates.P99 <= 5)} | {oldCandidates.P99:F3} ms | {oldCandidates.P99 / newCandidates.P99:F1}× | {luceneCandidateTimes.P99:F3} ms | {luceneCandidateTimes.P99 / newCandidates.P99:F2}× |");
+report.Line(Row("top-20 jobs for a person, p50", newJobs.Wall.P50, "≤ 2 ms", 2, oldJobs.Wall.P50, luceneJobTimes.P50));
+report.Line(Row("top-20 jobs for a person, p99", newJobs.Wall.P99, "≤ 10 ms", 10, oldJobs.Wall.P99, luceneJobTimes.P99));
+report.Line(Row($"top-20 jobs, p99 with {Samples.PauseMs} ms between queries", newJobs.Paced.P99, "≤ 10 ms", 10, oldJobs.Paced.P99, null));
+report.Line(Row("top-20 jobs, CPU time per query p50", newJobs.Cpu.P50, "–", null, oldJobs.Cpu.P50, null));
+report.Line(Row("top-20 jobs, CPU time per query p99", newJobs.Cpu.P99, "–", null, oldJobs.Cpu.P99, null));
+report.Line(Row("top-50 candidates for a job, p50", newCandidates.Wall.P50, "≤ 5 ms", 5, oldCandidates.Wall.P50, luceneCandidateTimes.P50));
+report.Line(Row("top-50 candidates for a job, p99", newCandidates.Wall.P99, "(≤ 5 ms)", 5, oldCandidates.Wall.P99, luceneCandidateTimes.P99));
+report.Line(Row($"top-50 candidates, p99 with {Samples.PauseMs} ms between queries", newCandidates.Paced.P99, "(≤ 5 ms)", 5, oldCandidates.Paced.P99, null));
+report.Line(Row("top-50 candidates, CPU time per query p50", newCandidates.Cpu.P50, "–", null, oldCandidates.Cpu.P50, null));
+report.Line(Row("top-50 candidates, CPU time per query p99", newCandidates.Cpu.P99, "–", null, oldCandidates.Cpu.P99, null));
 report.Line($"| top-100 tasks for carving, p50 / p99 | {taskTimes.P50:F3} / {taskTimes.P99:F3} ms | – | – | – | – | – | – |");
 report.Line($"| full re-match ({workers:N0} × top-20 of {jobs:N0}) on {parallelism} threads, wall (CPU) | {newRematchMs / 1000.0:F1} s ({newRematchCpu / 1000.0:F1} s) | ≤ 60 s | {Verdict(newRematchMs <= 60_000)} | {oldRematchMs / 1000.0:F1} s ({oldRematchCpu / 1000.0:F1} s) | {oldRematchCpu / newRematchCpu:F1}× CPU | – | – |");
-report.Line($"| one write (a worker changed, a job added), p50 / p99 | {edits.P50:F3} / {edits.P99:F3} ms | – | – | rebuild: {oldBuildMs:N0} ms | – | – | – |");
+report.Line($"| one write (a worker changed, a job added), p50 / p99 | {edits.P50:F3} / {edits.P99:F3} ms | – | – | rebuild: {buildMs:N0} ms | – | – | – |");
 report.Line($"| index (postings + profiles) | {(indexBytes + regionBytes) / 1048576.0:F0} MiB | ≤ 1024 MiB | {Verdict(indexBytes + regionBytes <= 1L << 30)} | {(oldBytes + regionBytes) / 1048576.0:F0} MiB | – | – | – |");
 report.Line($"| top-20 overlap with Lucene | {overlap:P0} | – | – | – | – | – | – |");
 report.Line("");
@@ -123,6 +125,11 @@ GC.KeepAlive(old);
 static int Knob(string name, int fallback) => int.TryParse(Environment.GetEnvironmentVariable(name), out var v) ? v : fallback;
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 static string Verdict(bool pass) => pass ? "PASS" : "FAIL";
+
+// One timing row: the new engine against its goal, the baseline and (when measured the same way) Lucene.
+static string Row(string measure, double ours, string goal, double? limit, double baseline, double? lucene) =>
+    $"| {measure} | {ours:F3} ms | {goal} | {(limit is { } l ? Verdict(ours <= l) : "–")} | {baseline:F3} ms | {baseline / ours:F1}× | "
+    + (lucene is { } luc ? $"{luc:F3} ms | {luc / ours:F2}× |" : "– | – |");
 static List<T> Block<T>(List<T> all, int r, int rounds) => all.Skip(all.Count * r / rounds).Take(all.Count * (r + 1) / rounds - all.Count * r / rounds).ToList();
 
 static (T Built, long Ms, long Bytes) Build<T>(Func<T> build)

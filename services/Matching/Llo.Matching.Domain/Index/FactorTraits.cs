@@ -92,7 +92,23 @@ internal sealed class FactorTraits
     public static double Score(double[] w, float essential, int essentialCount, float optional, int optionalCount, float strength, int direct,
         in WorkerTraits worker, in JobTraits job)
     {
-        // The same expressions and types as MatchFactors.Compute (float divisions widened to double).
+        var score = SkillPart(w, essential, essentialCount, optional, optionalCount, strength, direct);
+        score += w[3] * HoursFit(worker, job.Hours);
+        score += w[4] * LoadFit(worker.Physical, job.Physical);
+        score += w[5] * LoadFit(worker.Mental, job.Mental);
+        score += w[6] * (!worker.AnySector ? 0.5 : job.Sector < MaskBits && (worker.Sectors & (1UL << job.Sector)) != 0 ? 1 : 0);
+        score += w[7] * (worker.Municipality == NoMunicipality ? 0.5 : worker.Municipality == job.Municipality ? 1 : 0.3);
+        return score;
+    }
+
+    /// <summary>
+    /// The first three terms of <see cref="Score"/> (the factors a query's sums give): what the index knows of an item
+    /// before it reads the item's traits, so it can skip an item whose best case cannot enter the top list.
+    /// </summary>
+    public static double SkillPart(double[] w, float essential, int essentialCount, float optional, int optionalCount, float strength, int direct)
+    {
+        // The same expressions and types as MatchFactors.Compute (float divisions widened to double), added in the
+        // order ScoringWeights.Score adds them, so Score gives the same double, bit for bit.
         double essentialFactor = essentialCount == 0 ? 1 : essential / essentialCount;
         double optionalFactor = optionalCount == 0 ? 1 : optional / optionalCount;
         double strengthFactor = direct == 0 ? 0 : strength / direct;
@@ -100,11 +116,6 @@ internal sealed class FactorTraits
         score += w[0] * essentialFactor;
         score += w[1] * optionalFactor;
         score += w[2] * strengthFactor;
-        score += w[3] * HoursFit(worker, job.Hours);
-        score += w[4] * LoadFit(worker.Physical, job.Physical);
-        score += w[5] * LoadFit(worker.Mental, job.Mental);
-        score += w[6] * (!worker.AnySector ? 0.5 : job.Sector < MaskBits && (worker.Sectors & (1UL << job.Sector)) != 0 ? 1 : 0);
-        score += w[7] * (worker.Municipality == NoMunicipality ? 0.5 : worker.Municipality == job.Municipality ? 1 : 0.3);
         return score;
     }
 

@@ -1,13 +1,17 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Llo.Matching.Domain.Scoring;
 
 namespace Llo.Matching.Domain.Index;
 
 /// <summary>
 /// The in-memory matching index of a region: postings from skill to the jobs that require it (essential and optional
-/// apart) and to the workers that have it. A query walks only the postings of the skills involved (and their similar
-/// skills), accumulates the per-item sums the factor vector needs, and scores just the items reached with the
-/// arithmetic of <see cref="MatchScorer"/> (through <see cref="FactorTraits"/>, which reads ids instead of strings), so
-/// the explanation of a result agrees with its rank. Only items sharing a skill or a similar skill are candidates.
+/// apart) and to the workers that have it or a similar skill (<see cref="WorkerPostings"/>). A query walks only the
+/// postings of the skills involved (and their similar skills), accumulates the per-item sums the factor vector needs,
+/// and scores just the items reached with the arithmetic of <see cref="MatchScorer"/> (through
+/// <see cref="FactorTraits"/>, which reads ids instead of strings), so the explanation of a result agrees with its rank.
+/// Only items sharing a skill or a similar skill are candidates, and an item is scored only when its sums leave it a
+/// chance to enter the top list (<see cref="UpperBound"/>).
 /// <para>
 /// Queries may run in parallel on one instance. A write never changes an instance that queries may read:
 /// <see cref="Fork"/> gives a copy that shares the postings, its edits copy only the skills they touch, and the owner
@@ -22,10 +26,11 @@ public sealed class MatchIndex
     private readonly ScoringWeights weights;
     private readonly SkillPostings essentialJobs;
     private readonly SkillPostings optionalJobs;
-    private readonly SkillPostings workersBySkill;
+    private readonly WorkerPostings workersBySkill;
     private readonly List<JobProfile> jobs;
     private readonly List<WorkerProfile> workers;
     private readonly List<JobTraits> jobTraits;
+    private readonly List<JobShape> jobShapes;
     private readonly List<WorkerTraits> workerTraits;
     private readonly FactorTraits traits;
     private readonly double otherFactorsBound;
@@ -42,11 +47,12 @@ public sealed class MatchIndex
         this.workers = [.. workers];
         traits = new FactorTraits();
         jobTraits = [.. jobs.Select(traits.Add)];
+        jobShapes = [.. jobs.Select(JobShape.Of)];
         workerTraits = [.. workers.Select(traits.Add)];
         otherFactorsBound = OtherFactorsBound(weights);
         essentialJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].EssentialSkills.Distinct().Select(s => (s, 1f)));
         optionalJobs = SkillPostings.Build(skillCount, jobs.Count, j => jobs[j].OptionalSkills.Distinct().Select(s => (s, 1f)));
-        workersBySkill = SkillPostings.Build(skillCount, workers.Count, w => WorkerPostings(workers[w]));
+        workersBySkill = new WorkerPostings(skillCount, similarity, workers);
     }
 
     private MatchIndex(MatchIndex from)
@@ -57,6 +63,7 @@ public sealed class MatchIndex
         jobs = [.. from.jobs];
         workers = [.. from.workers];
         jobTraits = [.. from.jobTraits];
+        jobShapes = [.. from.jobShapes];
         workerTraits = [.. from.workerTraits];
         traits = from.traits.Fork();
         otherFactorsBound = from.otherFactorsBound;
@@ -93,6 +100,18 @@ public sealed class MatchIndex
     {
         var s = scratch ??= new Scratch();
         s.Begin(jobs.Count);
+        try
+        {
+            ReachJobs(s, worker, top, visit);
+        }
+        finally
+        {
+            s.End();
+        }
+    }
+
+    private void ReachJobs(Scratch s, WorkerProfile worker, TopK? top, Action<int, double>? visit)
+    {
         var credits = s.Credits;
         credits.Fill(worker, similarity, skillCount);
         // Own skills first, then similar ones, as SkillCredits lists them: the float sums come out as they always did.
@@ -111,11 +130,13 @@ public sealed class MatchIndex
         var worksAs = traits.Of(worker);
         var w = weights.Weights;
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        foreach (var j in s.Touched)
+        var shapes = CollectionsMarshal.AsSpan(jobShapes);
+        var rows = CollectionsMarshal.AsSpan(jobTraits);
+        foreach (var j in s.Items)
         {
-            var job = jobs[j];
+            var (essentialCount, optionalCount) = shapes[j];
             ref readonly var sum = ref sums[j];
-            if (top is not null && top.Excludes(UpperBound(sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length)))
+            if (top is not null && top.Excludes(UpperBound(sum, essentialCount, optionalCount)))
             {
                 continue;
             }
@@ -123,12 +144,12 @@ public sealed class MatchIndex
             double score;
             if (fast)
             {
-                score = FactorTraits.Score(w, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
-                    worksAs, jobTraits[j]);
+                score = FactorTraits.Score(w, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct, worksAs, rows[j]);
             }
             else
             {
-                MatchFactors.Compute(factors, sum.Essential, job.EssentialSkills.Length, sum.Optional, job.OptionalSkills.Length, sum.Strength, sum.Direct,
+                var job = jobs[j];
+                MatchFactors.Compute(factors, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct,
                     worker, job.Hours, job.PhysicalLoad, job.MentalLoad, job.Sector, job.Municipality);
                 score = weights.Score(factors);
             }
@@ -143,45 +164,42 @@ public sealed class MatchIndex
     {
         var s = scratch ??= new Scratch();
         s.Begin(workers.Count);
+        try
+        {
+            return TopCandidates(s, job, k);
+        }
+        finally
+        {
+            s.End();
+        }
+    }
+
+    private List<ScoredItem> TopCandidates(Scratch s, JobProfile job, int k)
+    {
         var sums = s.Sums;
         for (var side = 0; side < 2; side++)
         {
             var essential = side == 0;
             foreach (var required in essential ? job.EssentialSkills : job.OptionalSkills)
             {
-                // Per required skill a worker earns the best of what they have: the skill itself (1), else the most
-                // similar of its neighbours. The sums grow in the same steps as they always did (same floats).
-                var round = ++s.RequiredRound;
-                var holders = workersBySkill.Items(required);
-                var strengths = workersBySkill.Values(required);
+                // Per required skill a worker earns 1 for having it, else the credit of their most similar skill;
+                // each worker is in at most one of the two lists, once, so the sums grow in the order of the job's
+                // skills, by the same floats as when the neighbours' holders were walked one by one.
+                var holders = workersBySkill.Holders(required);
+                var strengths = workersBySkill.HolderStrengths(required);
                 for (var i = 0; i < holders.Length; i++)
                 {
                     ref var sum = ref s.Touch(holders[i]);
-                    sum.BestRound = round;
-                    sum.Best = 1f;
                     sum.Add(1f, essential);
                     sum.Strength += strengths[i];
                     sum.Direct++;
                 }
 
-                foreach (var (neighbour, sim) in similarity.Neighbours(required))
+                var similar = workersBySkill.Similar(required);
+                var credits = workersBySkill.SimilarCredits(required);
+                for (var i = 0; i < similar.Length; i++)
                 {
-                    var credit = SkillCredits.SimilarCredit * sim;
-                    foreach (var w in workersBySkill.Items(neighbour))
-                    {
-                        ref var sum = ref s.Touch(w);
-                        if (sum.BestRound != round)
-                        {
-                            sum.BestRound = round;
-                            sum.Best = credit;
-                            sum.Add(credit, essential);
-                        }
-                        else if (sum.Best < credit)
-                        {
-                            sum.Add(credit - sum.Best, essential);
-                            sum.Best = credit;
-                        }
-                    }
+                    s.Touch(similar[i]).Add(credits[i], essential);
                 }
             }
         }
@@ -192,10 +210,11 @@ public sealed class MatchIndex
         var weightsOf = weights.Weights;
         var (essentialCount, optionalCount) = (job.EssentialSkills.Length, job.OptionalSkills.Length);
         Span<double> factors = stackalloc double[ScoringWeights.FactorCount];
-        foreach (var w in s.Touched)
+        var workerRows = CollectionsMarshal.AsSpan(workerTraits);
+        foreach (var w in s.Items)
         {
             ref readonly var sum = ref sums[w];
-            if (top.Excludes(UpperBound(sum.Essential, essentialCount, sum.Optional, optionalCount)))
+            if (top.Excludes(UpperBound(sum, essentialCount, optionalCount)))
             {
                 continue;
             }
@@ -203,7 +222,7 @@ public sealed class MatchIndex
             double score;
             if (fast)
             {
-                score = FactorTraits.Score(weightsOf, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct, workerTraits[w], wanted);
+                score = FactorTraits.Score(weightsOf, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct, workerRows[w], wanted);
             }
             else
             {
@@ -237,6 +256,7 @@ public sealed class MatchIndex
         var at = jobs.Count;
         jobs.Add(job with { Id = at });
         jobTraits.Add(traits.Add(job));
+        jobShapes.Add(JobShape.Of(job));
         PostJob(at);
         return at;
     }
@@ -246,6 +266,7 @@ public sealed class MatchIndex
         UnpostJob(at);
         jobs[at] = job with { Id = at };
         jobTraits[at] = traits.Add(job);
+        jobShapes[at] = JobShape.Of(job);
         PostJob(at);
     }
 
@@ -269,10 +290,12 @@ public sealed class MatchIndex
 
             jobs[at] = moved with { Id = at };
             jobTraits[at] = jobTraits[last];
+            jobShapes[at] = jobShapes[last];
         }
 
         jobs.RemoveAt(last);
         jobTraits.RemoveAt(last);
+        jobShapes.RemoveAt(last);
         return at == last ? -1 : last;
     }
 
@@ -302,10 +325,7 @@ public sealed class MatchIndex
         if (at != last)
         {
             var moved = workers[last];
-            foreach (var (skill, _) in WorkerPostings(moved))
-            {
-                workersBySkill.Rename(skill, last, at);
-            }
+            workersBySkill.Rename(moved, last, at);
 
             workers[at] = moved with { Id = at };
             workerTraits[at] = workerTraits[last];
@@ -342,40 +362,9 @@ public sealed class MatchIndex
         }
     }
 
-    private void PostWorker(int at)
-    {
-        foreach (var (skill, strength) in WorkerPostings(workers[at]))
-        {
-            workersBySkill.Add(skill, at, strength);
-        }
-    }
+    private void PostWorker(int at) => workersBySkill.Post(workers[at], at);
 
-    private void UnpostWorker(int at)
-    {
-        foreach (var (skill, _) in WorkerPostings(workers[at]))
-        {
-            workersBySkill.Remove(skill, at);
-        }
-    }
-
-    /// <summary>A worker's skills with their strength; a skill listed twice counts once, with its last strength (as in <see cref="SkillCredits"/>).</summary>
-    private static IEnumerable<(int Skill, float Strength)> WorkerPostings(WorkerProfile worker)
-    {
-        var skills = worker.Skills;
-        for (var i = 0; i < skills.Length; i++)
-        {
-            var listedLater = false;
-            for (var later = i + 1; later < skills.Length && !listedLater; later++)
-            {
-                listedLater = skills[later].SkillId == skills[i].SkillId;
-            }
-
-            if (!listedLater)
-            {
-                yield return (skills[i].SkillId, SkillCredits.Strength(skills[i]));
-            }
-        }
-    }
+    private void UnpostWorker(int at) => workersBySkill.Unpost(workers[at], at);
 
     private static void Accumulate(Scratch s, ReadOnlySpan<int> items, float value, bool direct, float strength, bool essential)
     {
@@ -392,21 +381,17 @@ public sealed class MatchIndex
     }
 
     /// <summary>
-    /// The best score an item can have given its skill sums, with every other factor at 1: an item whose bound cannot
-    /// beat the current k-th result is skipped without computing its factors. Exact: it never drops a result.
+    /// The best score an item can have given its sums (essential, optional, strength): those three factors exactly,
+    /// every other factor at its best. An item whose bound cannot beat the current k-th result is skipped without
+    /// reading its traits. Exact: it never drops a result.
     /// </summary>
-    private double UpperBound(float essential, int essentialCount, float optional, int optionalCount)
-    {
-        var w = weights.Weights;
-        return w[(int)MatchFactor.EssentialSkills] * (essentialCount == 0 ? 1 : essential / essentialCount)
-            + w[(int)MatchFactor.OptionalSkills] * (optionalCount == 0 ? 1 : optional / optionalCount)
-            + otherFactorsBound;
-    }
+    private double UpperBound(in Sum sum, int essentialCount, int optionalCount) =>
+        FactorTraits.SkillPart(weights.Weights, sum.Essential, essentialCount, sum.Optional, optionalCount, sum.Strength, sum.Direct) + otherFactorsBound;
 
     private static double OtherFactorsBound(ScoringWeights weights)
     {
         var bound = 0.0;
-        for (var i = (int)MatchFactor.SkillStrength; i < ScoringWeights.FactorCount; i++)
+        for (var i = (int)MatchFactor.Hours; i < ScoringWeights.FactorCount; i++)
         {
             bound += Math.Max(0, weights.Weights[i]);
         }
@@ -414,20 +399,19 @@ public sealed class MatchIndex
         return bound;
     }
 
-    /// <summary>
-    /// What a query adds up for one item, kept together so a posting entry touches one cache line. Query marks the
-    /// query that last touched the item (its sums start at 0 on first touch), so nothing is cleared afterwards; Best and
-    /// BestRound hold, per required skill of a candidates query, the best credit the worker has earned for it so far.
-    /// </summary>
+    /// <summary>How many skills a job lists as essential and as optional (what its factors divide by), apart from the rest of the job so the bound reads a small array.</summary>
+    private readonly record struct JobShape(int Essential, int Optional)
+    {
+        public static JobShape Of(JobProfile job) => new(job.EssentialSkills.Length, job.OptionalSkills.Length);
+    }
+
+    /// <summary>What a query adds up for one item (16 bytes): a posting entry touches one cache line.</summary>
     private struct Sum
     {
-        public int Query;
         public float Essential;
         public float Optional;
         public float Strength;
         public int Direct;
-        public float Best;
-        public int BestRound;
 
         public void Add(float credit, bool essential)
         {
@@ -442,38 +426,89 @@ public sealed class MatchIndex
         }
     }
 
-    /// <summary>Per-thread accumulators, sized to the larger side.</summary>
+    /// <summary>
+    /// Per-thread accumulators, sized to the larger side, with a bit per item that a query touched. Touching sets the
+    /// bit without asking whether it was set (no branch to mispredict in a posting walk), and the touched items are
+    /// read back in position order, so the sums and traits are read front to back rather than in walk order (100,000
+    /// workers' sums do not fit a core's cache; read at random, each costs a trip to memory). <see cref="End"/> zeroes
+    /// just the touched sums; a query that threw leaves the scratch dirty, and the next one clears it all.
+    /// </summary>
     private sealed class Scratch
     {
-        public Sum[] Sums = [];
-        public int Query;
-        public int RequiredRound;
-        public readonly List<int> Touched = new(1 << 14);
-        public readonly DenseCredits Credits = new();
+        private ulong[] marks = [];
+        private bool dirty;
+
+        public Sum[] Sums { get; private set; } = [];
+
+        public DenseCredits Credits { get; } = new();
+
+        public Touched Items => new(marks);
 
         public void Begin(int size)
         {
             if (Sums.Length < size)
             {
                 Sums = new Sum[size];
-                Query = 0;
-                RequiredRound = 0;
+                marks = new ulong[(size + 63) / 64];
+            }
+            else if (dirty)
+            {
+                Array.Clear(Sums);
+                Array.Clear(marks);
             }
 
-            Query++;
-            Touched.Clear();
+            dirty = true;
         }
 
         public ref Sum Touch(int i)
         {
-            ref var sum = ref Sums[i];
-            if (sum.Query != Query)
+            marks[i >> 6] |= 1UL << i;
+            return ref Sums[i];
+        }
+
+        public void End()
+        {
+            foreach (var i in Items)
             {
-                sum = new Sum { Query = Query, BestRound = sum.BestRound };
-                Touched.Add(i);
+                Sums[i] = default;
             }
 
-            return ref sum;
+            Array.Clear(marks);
+            dirty = false;
+        }
+    }
+
+    /// <summary>The positions whose bit is set, in order.</summary>
+    private readonly ref struct Touched(ReadOnlySpan<ulong> marks)
+    {
+        private readonly ReadOnlySpan<ulong> marks = marks;
+
+        public Enumerator GetEnumerator() => new(marks);
+
+        public ref struct Enumerator(ReadOnlySpan<ulong> marks)
+        {
+            private readonly ReadOnlySpan<ulong> marks = marks;
+            private int word = -1;
+            private ulong bits;
+
+            public int Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                while (bits == 0)
+                {
+                    if (++word >= marks.Length)
+                    {
+                        return false;
+                    }
+
+                    bits = marks[word];
+                }
+
+                Current = (word << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                return true;
+            }
         }
     }
 }
