@@ -158,11 +158,22 @@ rabbit_start() {
   own_dir rabbitmq "$dir"
   local -a environment
   mapfile -t environment < <(rabbit_env "$dir" "$node" "$port")
-  as_user rabbitmq env "${environment[@]}" nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/server.out" 2>&1 &
-  local waited=0
-  until port_open "$port"; do
-    sleep 1; waited=$((waited + 1))
-    if [ $waited -ge 90 ]; then echo "RabbitMQ did not open port $port, see $dir/server.out" >&2; return 1; fi
+  local attempt pid waited
+  for attempt in 1 2 3 4 5; do
+    as_user rabbitmq env "${environment[@]}" nohup "$RABBIT_BIN/rabbitmq-server" >"$dir/server.out" 2>&1 &
+    pid=$!
+    waited=0
+    until port_open "$port"; do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1; waited=$((waited + 1))
+      if [ $waited -ge 90 ]; then echo "RabbitMQ did not open port $port, see $dir/server.out" >&2; return 1; fi
+    done
+    port_open "$port" && break
+    # The node stopped before it listened. Seen: its distribution port (port + 10) was held for a moment by another
+    # process's outgoing connection, since ports above 32768 are also handed out for those. A moment later it is free.
+    echo "RabbitMQ stopped while starting (attempt $attempt of 5): $(grep -m1 -oE 'dist_port_already_used[^}]*|eaddrinuse' "$dir/server.out")" >&2
+    if [ "$attempt" = 5 ]; then echo "RabbitMQ did not start, see $dir/server.out" >&2; return 1; fi
+    sleep $((attempt * attempt * 2))
   done
   rabbit_ctl "$dir" "$node" await_startup >/dev/null 2>&1 || true
   # The marker names the password the node's user was last given, so a restart skips the
