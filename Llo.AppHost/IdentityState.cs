@@ -7,7 +7,8 @@ public static class IdentityState
     /// <summary>
     /// What identity keeps outside its database, under the state directory: the witness of the audit chain's head
     /// (someone who can rewrite the database cannot rewrite this file through it) and the secret that encrypts the login
-    /// keys before they are stored (a copy of the database alone forges no login cookie). In production both belong on
+    /// keys and the token signing keys before they are stored (a copy of the database alone forges no login cookie and
+    /// signs no token; the file keeps its first name, so existing installations keep their secret). In production both belong on
     /// another machine or in a secret store; the settings are <c>Identity:Audit:WitnessPath</c> and
     /// <c>Identity:Keys:AtRestKey</c>.
     /// </summary>

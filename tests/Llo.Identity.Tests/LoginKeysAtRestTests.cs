@@ -1,17 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
 using Dapper;
 using Llo.Testing;
 
 namespace Llo.Identity.Tests;
-
-/// <summary>An identity host whose login keys are encrypted before they are stored (Identity:Keys:AtRestKey).</summary>
-public sealed class AtRestKeyIdentityHost : IdentityHost
-{
-    public AtRestKeyIdentityHost() => Settings["Identity:Keys:AtRestKey"] = AtRestKey;
-
-    public string AtRestKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-}
 
 /// <summary>
 /// With Identity:Keys:AtRestKey set, the login keys reach the database encrypted, and another instance with the same

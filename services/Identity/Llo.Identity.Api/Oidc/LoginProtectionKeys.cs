@@ -17,16 +17,10 @@ public sealed class LoginProtectionKeys(NpgsqlDataSource dataSource) : IXmlRepos
     /// <summary>Every identity instance protects with this name, wherever it is installed.</summary>
     public const string ApplicationName = "llo-identity";
 
-    public static void AddTo(IServiceCollection services, IConfiguration configuration)
+    /// <summary>The ring in the database, encrypted at rest when <paramref name="atRest"/> is set (the decryptor finds it through the services).</summary>
+    public static void AddTo(IServiceCollection services, KeysAtRest? atRest)
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
-        // Encrypted at rest when the secret is set (LoginKeysAtRest); the decryptor finds it through the services.
-        var atRest = LoginKeysAtRest.From(configuration);
-        if (atRest is not null)
-        {
-            services.AddSingleton(atRest);
-        }
-
         services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((options, database) =>
             {

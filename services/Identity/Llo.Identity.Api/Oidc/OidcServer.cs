@@ -24,6 +24,13 @@ public static class OidcServer
             .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
             .UseOpenIddict());
 
+        // The secret that encrypts the token keys and the login keys before they are stored (when it is set).
+        var atRest = KeysAtRest.From(builder.Configuration);
+        if (atRest is not null)
+        {
+            builder.Services.AddSingleton(atRest);
+        }
+
         builder.Services.Configure<KeyRingSettings>(builder.Configuration.GetSection("Identity:Keys"));
         builder.Services.AddSingleton<KeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, KeyRingOptions>();
@@ -86,7 +93,7 @@ public static class OidcServer
                 };
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = "llo.antiforgery");
-        LoginProtectionKeys.AddTo(builder.Services, builder.Configuration);
+        LoginProtectionKeys.AddTo(builder.Services, atRest);
         return builder;
     }
 }

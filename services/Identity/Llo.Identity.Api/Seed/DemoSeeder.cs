@@ -1,3 +1,4 @@
+using Dapper;
 using Llo.Identity.Api.Accounts;
 using Llo.Identity.Api.Organisations;
 using Microsoft.AspNetCore.Identity;
@@ -13,8 +14,16 @@ public sealed class DemoSeeder(
     IServiceScopeFactory scopes, NpgsqlDataSource dataSource, PasswordHasher<StoredUser> hasher,
     IConfiguration configuration, TimeProvider time, ILogger<DemoSeeder> logger) : IHostedService
 {
+    private const long LockId = 0x11d_5eed;
+
     public async Task StartAsync(CancellationToken ct)
     {
+        // Instances starting at once take turns: both would update the same client rows, and OpenIddict's concurrency
+        // token would stop one start. The lock is held by this transaction until seeding is done (or has failed).
+        await using var turn = await dataSource.OpenConnectionAsync(ct);
+        await using var lockTx = await turn.BeginTransactionAsync(ct);
+        await turn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LockId)", new { LockId }, lockTx, cancellationToken: ct));
+
         var demo = configuration.GetValue("Identity:DemoUsers", true);
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -26,6 +35,8 @@ public sealed class DemoSeeder(
             var added = await SeedUsersAsync(ct);
             logger.LogInformation("Demo organisations and users present ({Added} users added)", added);
         }
+
+        await lockTx.CommitAsync(ct);
     }
 
     private async Task<int> SeedUsersAsync(CancellationToken ct)
