@@ -19,9 +19,9 @@ public sealed class IdentityAuditTests(IdentityHost host) : IClassFixture<Identi
         await IdentityHost.SuccessAsync(await operatorClient.PostAsJsonAsync($"/api/identity/v1/users/{id}:assignRoles",
             new { roles = new[] { "worker", "parent" }, version = worker.GetProperty("version").GetInt64() }));
         await IdentityHost.SuccessAsync(await operatorClient.GetAsync($"/api/identity/v1/users/{id}"));
-        var actions = await ActionsAsync(id, expected: 3);
+        var actions = await ActionsAsync(id, expected: 3, actor: operatorId);
         using var officer = await AuditTestSupport.AsAsync(host, "privacy-officer@demo1.llo.test");
-        var found = await IdentityHost.SuccessAsync(await officer.GetAsync($"/api/identity/v1/auditEntries?subjectId={id}&action=update"));
+        var found = await IdentityHost.SuccessAsync(await officer.GetAsync($"/api/identity/v1/auditEntries?subjectId={id}&action=update&actor={operatorId}"));
         await using var connection = await host.Database.DataSource.OpenConnectionAsync();
         var withAt = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_entries a WHERE row_to_json(a)::text LIKE '%@%'");
 
@@ -50,15 +50,21 @@ public sealed class IdentityAuditTests(IdentityHost host) : IClassFixture<Identi
         Assert.Equal(0, mentions);
     }
 
-    /// <summary>The actions of the chain's entries naming <paramref name="subject"/>, in chain order, once there are <paramref name="expected"/>.</summary>
-    private async Task<List<string>> ActionsAsync(string subject, int expected)
+    /// <summary>
+    /// The actions of the chain's entries naming <paramref name="subject"/> (by <paramref name="actor"/> when given), in
+    /// chain order, once there are <paramref name="expected"/>. The demo worker has the same fixed id in every test host,
+    /// and every host's identity consumes the one shared audit queue, so another test's entry about that worker can land
+    /// in this host's chain: the actor, random per host, tells this test's entries apart.
+    /// </summary>
+    private async Task<List<string>> ActionsAsync(string subject, int expected, string? actor = null)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         await using var connection = await host.Database.DataSource.OpenConnectionAsync();
         while (true)
         {
             var actions = (await connection.QueryAsync<string>(
-                "SELECT action FROM audit_entries WHERE subject_ids @> ARRAY[@subject]::text[] ORDER BY sequence", new { subject })).ToList();
+                "SELECT action FROM audit_entries WHERE subject_ids @> ARRAY[@subject]::text[] AND (@actor::text IS NULL OR actor = @actor) ORDER BY sequence",
+                new { subject, actor })).ToList();
             if (actions.Count >= expected) return actions;
             Assert.True(DateTime.UtcNow < deadline, $"Only {actions.Count} of {expected} entries reached the chain within a minute.");
             await Task.Delay(100);
