@@ -10,6 +10,12 @@ namespace Llo.Identity.Tests.Audit;
 /// outcome, never the typed address), userinfo, consents, privacy requests, organisation and client reads, and the
 /// privacy officer's reading of the log itself. Where no user asked, identity itself is the actor.
 /// </summary>
+/// <remarks>
+/// Every identity test host has its own audit queue, bound to every service's AuditRecorded on the shared broker, so
+/// its chain also gets the entries of the other hosts of every test assembly running alongside. Tests that count
+/// entries therefore act as demo users whose ids are random per host, never as the demo coach or worker, whose ids are
+/// fixed (<c>Llo.Contracts.Demo.DemoUsers</c>) and so the same in every host's entries.
+/// </remarks>
 public sealed class AuditCompletenessTests(IdentityHost host) : IClassFixture<IdentityHost>
 {
     private const string System = "system:identity";
@@ -17,21 +23,21 @@ public sealed class AuditCompletenessTests(IdentityHost host) : IClassFixture<Id
     [Fact]
     public async Task Logins_are_recorded_by_account_id_and_outcome_and_never_by_the_typed_address()
     {
-        var token = await host.PasswordTokenAsync("coach@demo1.llo.test", "openid");
-        var coach = Sub(token);
+        var token = await host.PasswordTokenAsync("partner-editor@demo1.llo.test", "openid");
+        var editor = Sub(token);
         using var wrong = await host.TokenAsync(("grant_type", "password"), ("client_id", "llo-cli"),
-            ("username", "coach@demo1.llo.test"), ("password", "fout-wachtwoord"), ("scope", "openid"));
+            ("username", "partner-editor@demo1.llo.test"), ("password", "fout-wachtwoord"), ("scope", "openid"));
         using var unknown = await host.TokenAsync(("grant_type", "password"), ("client_id", "llo-cli"),
             ("username", "onbekende.inlogger@nergens.example"), ("password", "fout-wachtwoord"), ("scope", "openid"));
 
-        var logins = await EntriesAsync("resource_type = 'login' AND subject_ids @> ARRAY[@coach]::text[]", new { coach }, expected: 2);
+        var logins = await EntriesAsync("resource_type = 'login' AND subject_ids @> ARRAY[@editor]::text[]", new { editor }, expected: 2);
         var anonymous = await EntriesAsync("resource_type = 'login' AND details->>'outcome' = 'unknown-account'", null, expected: 1);
         var mentions = await CountAsync("SELECT count(*) FROM audit_entries a WHERE row_to_json(a)::text ILIKE '%inlogger%' OR row_to_json(a)::text LIKE '%@%'");
 
         Assert.False(wrong.IsSuccessStatusCode);
         Assert.False(unknown.IsSuccessStatusCode);
         var success = Assert.Single(logins, e => e.Outcome == "success");
-        Assert.Equal(coach, success.Actor);
+        Assert.Equal(editor, success.Actor);
         Assert.Equal("read", success.Action);
         var failed = Assert.Single(logins, e => e.Outcome == "failed");
         Assert.Equal(System, failed.Actor);
@@ -61,19 +67,19 @@ public sealed class AuditCompletenessTests(IdentityHost host) : IClassFixture<Id
     [Fact]
     public async Task Giving_reading_checking_and_withdrawing_a_consent_are_each_recorded()
     {
-        var (worker, workerId) = await AsAsync("worker@demo1.llo.test");
-        var given = await IdentityHost.SuccessAsync(await worker.PostAsJsonAsync("/api/identity/v1/consents", new { purpose = "contact-details-to-partners" }));
+        var (person, personId) = await AsAsync("counsellor@demo2.llo.test");
+        var given = await IdentityHost.SuccessAsync(await person.PostAsJsonAsync("/api/identity/v1/consents", new { purpose = "contact-details-to-partners" }));
         var id = given.GetProperty("id").GetString()!;
-        await IdentityHost.SuccessAsync(await worker.GetAsync($"/api/identity/v1/consents/{id}"));
-        await IdentityHost.SuccessAsync(await worker.GetAsync("/api/identity/v1/consents"));
-        await IdentityHost.SuccessAsync(await worker.PostAsJsonAsync("/api/identity/v1/consents:check",
-            new { personId = workerId, purpose = "contact-details-to-partners" }));
-        await IdentityHost.SuccessAsync(await worker.PostAsJsonAsync($"/api/identity/v1/consents/{id}:withdraw", new { version = 1 }));
+        await IdentityHost.SuccessAsync(await person.GetAsync($"/api/identity/v1/consents/{id}"));
+        await IdentityHost.SuccessAsync(await person.GetAsync("/api/identity/v1/consents"));
+        await IdentityHost.SuccessAsync(await person.PostAsJsonAsync("/api/identity/v1/consents:check",
+            new { personId, purpose = "contact-details-to-partners" }));
+        await IdentityHost.SuccessAsync(await person.PostAsJsonAsync($"/api/identity/v1/consents/{id}:withdraw", new { version = 1 }));
 
-        var entries = await EntriesAsync("resource_type = 'consent' AND subject_ids @> ARRAY[@workerId]::text[]", new { workerId }, expected: 5);
+        var entries = await EntriesAsync("resource_type = 'consent' AND subject_ids @> ARRAY[@personId]::text[]", new { personId }, expected: 5);
 
         Assert.Equal(["create", "read", "read", "read", "update"], entries.Select(e => e.Action).Order());
-        Assert.All(entries, e => Assert.Equal(workerId, e.Actor));
+        Assert.All(entries, e => Assert.Equal(personId, e.Actor));
         Assert.Equal("true", Assert.Single(entries, e => e.Details.ContainsKey("via")).Details["granted"]);
         Assert.Equal("contact-details-to-partners", Assert.Single(entries, e => e.Action == "create").Details["purpose"]);
     }

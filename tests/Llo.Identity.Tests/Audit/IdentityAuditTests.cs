@@ -53,8 +53,8 @@ public sealed class IdentityAuditTests(IdentityHost host) : IClassFixture<Identi
     /// <summary>
     /// The actions of the chain's entries naming <paramref name="subject"/> (by <paramref name="actor"/> when given), in
     /// chain order, once there are <paramref name="expected"/>. The demo worker has the same fixed id in every test host,
-    /// and every host's identity consumes the one shared audit queue, so another test's entry about that worker can land
-    /// in this host's chain: the actor, random per host, tells this test's entries apart.
+    /// and every host's audit queue gets every host's entries on the shared broker, so another test's entry about that
+    /// worker lands in this host's chain too: the actor, random per host, tells this test's entries apart.
     /// </summary>
     private async Task<List<string>> ActionsAsync(string subject, int expected, string? actor = null)
     {
