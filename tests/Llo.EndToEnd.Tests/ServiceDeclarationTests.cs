@@ -80,7 +80,6 @@ public sealed class ServiceDeclarationTests
         Assert.Equal("Information", builder.Configuration["Logging:LogLevel:Llo"]);
     }
 
-    // An empty model of the app host's assembly (its directory, its configuration), to declare services into.
     [Fact]
     public async Task Identity_gets_its_audit_witness_and_login_key_secret_outside_its_database_the_same_on_every_start()
     {
@@ -110,6 +109,7 @@ public sealed class ServiceDeclarationTests
         }
     }
 
+    // An empty model of the app host's assembly (its directory, its configuration), to declare services into.
     private static IDistributedApplicationBuilder ModelBuilder(params string[] args) =>
         DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {

@@ -22,10 +22,11 @@ public sealed class OutboxDeliveryTests(TestDatabase db) : IClassFixture<TestDat
         var queue = MessagingTestHost.UniqueQueue("outage");
         // The host reaches the shared broker through a relay, so only this host loses it: stopping the broker itself
         // would also take it from the test assemblies that run alongside.
-        using var broker = TcpRelay.InFrontOf(new Uri(TestServers.RabbitMq));
+        var direct = new Uri(TestServers.RabbitMq);
+        using var broker = TcpRelay.InFrontOf(direct);
         using var host = await MessagingTestHost.StartAsync(db.DataSource, received,
             m => m.AddHandler<OutageEvent, RecordingHandler<OutageEvent>>(queue),
-            settings: new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = broker.Relayed(new Uri(TestServers.RabbitMq)).ToString() });
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = broker.Relayed(direct).ToString() });
         await TestBroker.WaitForConsumerAsync(queue, Soon);
 
         var label = Guid.NewGuid().ToString();

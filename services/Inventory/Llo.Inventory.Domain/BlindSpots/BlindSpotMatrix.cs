@@ -28,7 +28,7 @@ public sealed record BlindSpotMatrix(
     IReadOnlyList<string> Values,
     IReadOnlyList<BlindSpotCell> Cells,
     int ProjectCount,
-    int OmittedValueCount = 0)
+    int OmittedValueCount)
 {
     public const int MaxQuestionsPerCell = 20;
 

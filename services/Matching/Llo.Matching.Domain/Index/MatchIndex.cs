@@ -430,13 +430,12 @@ public sealed class MatchIndex
     /// Per-thread accumulators, sized to the larger side, with a bit per item that a query touched. Touching sets the
     /// bit without asking whether it was set (no branch to mispredict in a posting walk), and the touched items are
     /// read back in position order, so the sums and traits are read front to back rather than in walk order (100,000
-    /// workers' sums do not fit a core's cache; read at random, each costs a trip to memory). <see cref="End"/> zeroes
-    /// just the touched sums; a query that threw leaves the scratch dirty, and the next one clears it all.
+    /// workers' sums do not fit a core's cache; read at random, each costs a trip to memory). <see cref="End"/>, which
+    /// both queries call in a <c>finally</c>, zeroes just the touched sums, so <see cref="Begin"/> finds them clear.
     /// </summary>
     private sealed class Scratch
     {
         private ulong[] marks = [];
-        private bool dirty;
 
         public Sum[] Sums { get; private set; } = [];
 
@@ -451,13 +450,6 @@ public sealed class MatchIndex
                 Sums = new Sum[size];
                 marks = new ulong[(size + 63) / 64];
             }
-            else if (dirty)
-            {
-                Array.Clear(Sums);
-                Array.Clear(marks);
-            }
-
-            dirty = true;
         }
 
         public ref Sum Touch(int i)
@@ -474,7 +466,6 @@ public sealed class MatchIndex
             }
 
             Array.Clear(marks);
-            dirty = false;
         }
     }
 
