@@ -20,6 +20,10 @@ public sealed class AuditWitness(NpgsqlDataSource dataSource, IOptions<AuditOpti
 {
     private readonly SemaphoreSlim _writing = new(1, 1);
 
+    // The sequence last written, read from the file once: the file grows by a line a minute, and the job only needs
+    // to know whether the head moved. Guarded by _writing.
+    private long? _lastWitnessed;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(options.Value.WitnessPath);
 
     private string Path => System.IO.Path.GetFullPath(options.Value.WitnessPath!);
@@ -38,8 +42,8 @@ public sealed class AuditWitness(NpgsqlDataSource dataSource, IOptions<AuditOpti
             }
 
             if (head.LastSequence == 0) return 0;
-            var last = (await ReadAsync(ct)).LastOrDefault();
-            if (last is not null && last.Sequence == head.LastSequence) return last.Sequence;
+            _lastWitnessed ??= (await ReadAsync(ct)).LastOrDefault()?.Sequence ?? 0;
+            if (_lastWitnessed == head.LastSequence) return head.LastSequence;
 
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             var line = string.Create(CultureInfo.InvariantCulture,
@@ -48,6 +52,7 @@ public sealed class AuditWitness(NpgsqlDataSource dataSource, IOptions<AuditOpti
             await using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
             await file.WriteAsync(Encoding.ASCII.GetBytes(line), ct);
             await file.FlushAsync(ct);
+            _lastWitnessed = head.LastSequence;
             return head.LastSequence;
         }
         finally
