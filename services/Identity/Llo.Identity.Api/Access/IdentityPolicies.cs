@@ -34,12 +34,15 @@ public static class IdentityPolicies
     /// <summary>A privacy officer (a person, never a partner system): reads and verifies the audit log.</summary>
     public const string AuditRead = "identity.audit";
 
+    /// <summary>The roles that keep their organisation's guardianships (<see cref="GuardianshipWrite"/>).</summary>
+    public static readonly string[] GuardianshipKeepers = [.. Roles.Administrators, LloRoles.PrivacyOfficer];
+
     public static LloApi DeclareOn(LloApi api) => api
         .Policy(Reader, roles: Roles.All, scope: ReadScope)
         .Policy(Administrator, roles: [.. Roles.Administrators], userScope: WriteScope)
         .Policy(Operator, roles: [Roles.Operator], userScope: WriteScope)
         .Policy(PersonRead, roles: Roles.All)
         .Policy(PersonWrite, roles: Roles.All, userScope: WriteScope)
-        .Policy(GuardianshipWrite, roles: [.. Roles.Administrators, LloRoles.PrivacyOfficer], userScope: WriteScope)
+        .Policy(GuardianshipWrite, roles: GuardianshipKeepers, userScope: WriteScope)
         .Policy(AuditRead, roles: [LloRoles.PrivacyOfficer]);
 }

@@ -155,8 +155,7 @@ public sealed class GuardianshipService(
     }
 
     /// <summary>The roles that keep their organisation's links (the policy <see cref="IdentityPolicies.GuardianshipWrite"/>).</summary>
-    private static bool KeepsLinks(Caller caller) =>
-        caller.HasRole(LloRoles.PrivacyOfficer) || Roles.Administrators.Any(caller.HasRole);
+    private static bool KeepsLinks(Caller caller) => caller.HasAnyRole(IdentityPolicies.GuardianshipKeepers);
 
     private static V1.Guardianship ToContract(StoredGuardianship link) => new()
     {
