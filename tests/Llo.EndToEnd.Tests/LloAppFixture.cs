@@ -18,6 +18,9 @@ public sealed class LloAppFixture : IAsyncLifetime
 
     // Most boots take about a minute; on a machine busy with other builds the servers' first start (initdb, the
     // broker node, every service's migrations) has taken over four.
+    /// <summary>The gateway's JSON port (gRPC on the next one).</summary>
+    public const int GatewayPort = 18080;
+
     private static readonly TimeSpan BootTimeout = TimeSpan.FromMinutes(6);
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
@@ -33,11 +36,14 @@ public sealed class LloAppFixture : IAsyncLifetime
         [
             "--Llo:Infrastructure=Processes",
             $"--Llo:StateDirectory={Path.Combine(root, ".llo", "e2e")}",
-            "--Llo:Ports:Postgres=45433",
-            "--Llo:Ports:RabbitMq=45673",
-            "--Llo:Ports:RabbitMqDist=45674",
-            "--Llo:Ports:Gateway=48080",
-            "--Llo:Ports:GatewayGrpc=48081",
+            // Fixed ports below 32768: above it the kernel also hands ports out for outgoing connections, and the test
+            // run's many connections could hold one for a moment as a server tried to bind it (the gateway once failed
+            // to start on 48080 in a full run). Apart from ./llo run's (5433, 5673, 25673, 8080, 8081, 18888).
+            "--Llo:Ports:Postgres=15433",
+            "--Llo:Ports:RabbitMq=15673",
+            "--Llo:Ports:RabbitMqDist=15674",
+            $"--Llo:Ports:Gateway={GatewayPort}",
+            $"--Llo:Ports:GatewayGrpc={GatewayPort + 1}",
         ], timeout.Token);
         Resources =
         [
@@ -68,6 +74,11 @@ public sealed class LloAppFixture : IAsyncLifetime
             {
                 throw new TimeoutException(
                     $"'{resource}' was not healthy within {BootTimeout.TotalMinutes} minutes.\n{Describe(resource)}");
+            }
+            catch (DistributedApplicationException error)
+            {
+                // The resource failed to start: its last log lines say why.
+                throw new DistributedApplicationException($"{error.Message}\n{Describe(resource)}", error);
             }
         }
     }

@@ -169,7 +169,7 @@ public sealed class PlatformTests(LloAppFixture fixture)
         var ours = lines.Where(line => pids.Any(pid => line.Contains($"pid={pid},", StringComparison.Ordinal))
             || line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3].EndsWith($":{epmd}", StringComparison.Ordinal)).ToList();
 
-        Assert.Contains(ours, line => line.Contains(":48080 ", StringComparison.Ordinal));
+        Assert.Contains(ours, line => line.Contains($":{LloAppFixture.GatewayPort} ", StringComparison.Ordinal));
         Assert.Contains(ours, line => line.Contains($":{epmd} ", StringComparison.Ordinal));
         Assert.All(ours, line =>
         {
