@@ -22,6 +22,10 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return await Rows.FindAsync<StoredUser>(connection, null, $"SELECT {Columns} FROM users WHERE user_id = @userId", new { userId }, ct);
     }
 
+    /// <summary>The user, or null when unknown or erased: for every path that lets a person in or acts on them.</summary>
+    public async Task<StoredUser?> FindActiveAsync(Guid userId, CancellationToken ct) =>
+        await FindAsync(userId, ct) is { ErasedAt: null } user ? user : null;
+
     public async Task<ListPage<StoredUser>> ListAsync(Guid organisationId, Page page, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

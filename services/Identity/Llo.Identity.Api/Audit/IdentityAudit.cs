@@ -61,8 +61,7 @@ public static class IdentityAudit
         new(action, "guardianship", guardianshipId.ToString("D"), [parentId.ToString("D"), childId.ToString("D")]);
 
     public static AuditEntry Guardianships(IEnumerable<(Guid Parent, Guid Child)> links) =>
-        new(AuditActions.Read, "guardianship", null,
-            [.. links.SelectMany(l => new[] { l.Parent, l.Child }).Distinct().Select(id => id.ToString("D"))]);
+        new(AuditActions.Read, "guardianship", null, Subjects(links.SelectMany(l => new[] { l.Parent, l.Child })));
 
     /// <summary>Identity's own part of an export or erasure, or a request whose export document was shown.</summary>
     public static AuditEntry PrivacyRequest(string action, Guid requestId, Guid? userId, IReadOnlyDictionary<string, string>? details = null) =>
@@ -105,5 +104,8 @@ public static class IdentityAudit
     private static Dictionary<string, string> Count(int count) => new() { ["count"] = count.ToString(CultureInfo.InvariantCulture) };
 
     private static List<string> ConsentSubjects(IEnumerable<StoredConsent> consents) =>
-        [.. consents.SelectMany(c => new[] { c.PersonId, c.GivenBy }).Distinct().Select(id => id.ToString("D"))];
+        Subjects(consents.SelectMany(c => new[] { c.PersonId, c.GivenBy }));
+
+    /// <summary>The persons, each once, as an entry names them.</summary>
+    private static List<string> Subjects(IEnumerable<Guid> persons) => [.. persons.Distinct().Select(id => id.ToString("D"))];
 }

@@ -51,8 +51,8 @@ public sealed class GuardianshipService(
             caller.RequireActsFor(child.OrganisationId, "dit kind");
         }
 
-        var parent = await users.FindAsync(parentId!.Value, ct);
-        if (parent is null || parent.ErasedAt is not null)
+        var parent = await users.FindActiveAsync(parentId!.Value, ct);
+        if (parent is null)
         {
             violations.Add("guardianship.parentId", "Deze ouder heeft geen account: nodig de ouder eerst uit.").ThrowIfAny();
         }

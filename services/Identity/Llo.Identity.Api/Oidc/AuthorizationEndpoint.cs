@@ -23,13 +23,9 @@ public static class AuthorizationEndpoint
 
         var login = await http.AuthenticateAsync(OidcServer.LoginCookie);
         var user = login.Succeeded && Guid.TryParse(login.Principal.GetClaim(Claims.Subject), out var userId)
-            ? await users.FindAsync(userId, ct)
+            // A login cookie outlives an erasure: the erased person logs in again, and cannot.
+            ? await users.FindActiveAsync(userId, ct)
             : null;
-        // A login cookie outlives an erasure: the erased person logs in again, and cannot.
-        if (user?.ErasedAt is not null)
-        {
-            user = null;
-        }
 
         if (user is null || request.HasPromptValue(PromptValues.Login))
         {

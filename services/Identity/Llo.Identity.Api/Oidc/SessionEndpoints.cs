@@ -23,8 +23,8 @@ public static class SessionEndpoints
     private static async Task<IResult> UserInfoAsync(HttpContext http, UserStore users, AuditTrail audit, CancellationToken ct)
     {
         var token = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var user = Guid.TryParse(token.Principal?.GetClaim(Claims.Subject), out var userId) ? await users.FindAsync(userId, ct) : null;
-        if (user is null || user.ErasedAt is not null)
+        var user = Guid.TryParse(token.Principal?.GetClaim(Claims.Subject), out var userId) ? await users.FindActiveAsync(userId, ct) : null;
+        if (user is null)
         {
             return Results.Challenge(properties: null, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }

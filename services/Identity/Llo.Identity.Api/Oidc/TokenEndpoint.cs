@@ -49,9 +49,9 @@ public static class TokenEndpoint
         {
             var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             var subject = granted.Principal?.GetClaim(Claims.Subject);
-            var user = Guid.TryParse(subject, out var userId) ? await users.FindAsync(userId, ct) : null;
+            var user = Guid.TryParse(subject, out var userId) ? await users.FindActiveAsync(userId, ct) : null;
             // An erased person's sessions are deleted with their data; this also refuses a token that escaped that.
-            return user is null || user.ErasedAt is not null
+            return user is null
                 ? OidcAnswers.Refuse(Errors.InvalidGrant, "Deze gebruiker bestaat niet meer.")
                 : OidcAnswers.Issue(CallerPrincipal.ForUser(user, granted.Principal!.GetScopes()));
         }
