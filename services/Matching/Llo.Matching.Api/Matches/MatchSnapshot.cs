@@ -24,7 +24,8 @@ public sealed partial class MatchSnapshot
     public const int ProjectsPerGap = 3;
 
     private readonly Dictionary<Guid, int> workerIndex = [];
-    private readonly Dictionary<string, List<StoredTraining>> trainingsBySkill = new(StringComparer.Ordinal);
+    // Never changed once built: the next snapshot shares them unless a training or project changed.
+    private Dictionary<string, List<StoredTraining>> trainingsBySkill = new(StringComparer.Ordinal);
     private Dictionary<string, List<StoredInventoryProject>> projectsBySkill = new(StringComparer.Ordinal);
 
     private MatchSnapshot(ReadyTaxonomy ready)
@@ -135,18 +136,29 @@ public sealed partial class MatchSnapshot
     public IEnumerable<V1.ProjectSuggestion> ProjectsFor(string skillUri) =>
         projectsBySkill.TryGetValue(skillUri, out var list) ? list.Take(ProjectsPerGap).Select(p => p.ToSuggestion()) : [];
 
-    private void IndexProjects(IEnumerable<StoredInventoryProject> projects)
+    private void IndexTrainings(IEnumerable<StoredTraining> trainings) =>
+        trainingsBySkill = BySkill(
+            trainings.OrderBy(t => t.Fields.CostCents).ThenBy(t => t.Fields.Title, StringComparer.Ordinal).ThenBy(t => t.Id),
+            t => t.Fields.SkillUris);
+
+    private void IndexProjects(IEnumerable<StoredInventoryProject> projects) =>
+        projectsBySkill = BySkill(
+            projects.Where(p => p.Running).OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id),
+            p => p.SkillUris);
+
+    /// <summary>The items under each skill URI they name, in the given order.</summary>
+    private static Dictionary<string, List<T>> BySkill<T>(IEnumerable<T> ordered, Func<T, IEnumerable<string>> skillUris)
     {
-        var bySkill = new Dictionary<string, List<StoredInventoryProject>>(StringComparer.Ordinal);
-        foreach (var project in projects.Where(p => p.Running).OrderBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.Id))
+        var bySkill = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in ordered)
         {
-            foreach (var uri in project.SkillUris)
+            foreach (var uri in skillUris(item))
             {
-                (bySkill.TryGetValue(uri, out var list) ? list : bySkill[uri] = []).Add(project);
+                (bySkill.TryGetValue(uri, out var list) ? list : bySkill[uri] = []).Add(item);
             }
         }
 
-        projectsBySkill = bySkill;
+        return bySkill;
     }
 
     public V1.SkillRef SkillRef(int skillId)

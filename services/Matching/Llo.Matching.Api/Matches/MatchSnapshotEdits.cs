@@ -71,17 +71,13 @@ public sealed partial class MatchSnapshot
 
         if (trainings is null)
         {
-            foreach (var (uri, list) in trainingsBySkill)
-            {
-                next.trainingsBySkill.Add(uri, list);
-            }
+            next.trainingsBySkill = trainingsBySkill;
         }
         else
         {
             next.IndexTrainings(trainings);
         }
 
-        // The index by skill is never changed once built: the next snapshot shares it unless a project changed.
         if (projects is null)
         {
             next.projectsBySkill = projectsBySkill;
@@ -109,17 +105,6 @@ public sealed partial class MatchSnapshot
         foreach (var group in Tasks.Select((t, at) => (t.Job.Id, at)).GroupBy(t => t.Id))
         {
             tasksOfJob[group.Key] = [.. group.Select(t => t.at)];
-        }
-    }
-
-    private void IndexTrainings(IEnumerable<StoredTraining> trainings)
-    {
-        foreach (var training in trainings.OrderBy(t => t.Fields.CostCents).ThenBy(t => t.Fields.Title, StringComparer.Ordinal).ThenBy(t => t.Id))
-        {
-            foreach (var uri in training.Fields.SkillUris)
-            {
-                (trainingsBySkill.TryGetValue(uri, out var list) ? list : trainingsBySkill[uri] = []).Add(training);
-            }
         }
     }
 
