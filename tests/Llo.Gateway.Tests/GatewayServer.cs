@@ -30,8 +30,27 @@ internal sealed class GatewayServer : IAsyncDisposable
     public static async Task<GatewayServer> StartAsync(
         IDictionary<string, string?> settings, ILoggerProvider? logs = null, string applicationName = "Llo.Gateway")
     {
-        var httpPort = FreePort.Next();
-        var grpcPort = FreePort.Next();
+        // A free port is only free until someone binds it: between the probe and Kestrel's bind, another test's
+        // outgoing connection can take it (seen once in a full run). Then the gateway starts again on new ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (httpPort, grpcPort) = (FreePort.Next(), FreePort.Next());
+            var app = Build(settings, logs, applicationName, httpPort, grpcPort);
+            try
+            {
+                await app.StartAsync();
+                return new GatewayServer(app, httpPort, grpcPort);
+            }
+            catch (IOException error) when (error.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < 5)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    private static WebApplication Build(
+        IDictionary<string, string?> settings, ILoggerProvider? logs, string applicationName, int httpPort, int grpcPort)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = applicationName,
@@ -48,8 +67,7 @@ internal sealed class GatewayServer : IAsyncDisposable
         builder.AddGateway();
         var app = builder.Build();
         app.UseGateway();
-        await app.StartAsync();
-        return new GatewayServer(app, httpPort, grpcPort);
+        return app;
     }
 
     /// <summary>Settings pointing the gateway's one service, inventory, at a backend.</summary>
